@@ -1,0 +1,224 @@
+//! Settings → an SDK client: endpoint, region, credentials, retries,
+//! timeouts, signing.
+//!
+//! The client is built directly from `aws_sdk_secretsmanager::Config`
+//! rather than through `aws_config::load`, so nothing is read twice and
+//! nothing probes IMDS when the region and credentials are already known.
+//! Credentials are resolved here, in botocore's order, so a missing
+//! profile, `--profile` skipping the environment, and "no credentials" all
+//! behave as in the CLI; exotic sources (assume-role, SSO, process, web
+//! identity, containers, IMDS) are delegated to `aws-config`'s providers.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::ProvideCredentials;
+use aws_sdk_secretsmanager::config::{BehaviorVersion, Region};
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextRef;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use aws_smithy_types::retry::RetryConfig;
+use aws_smithy_types::timeout::TimeoutConfig;
+
+use crate::config_file::Section;
+use crate::error::Error;
+use crate::settings::{Env, ProfileChoice, RetrySettings};
+
+/// Everything needed to build the client, already resolved.
+#[derive(Debug, Clone)]
+pub struct ClientSettings {
+    /// The region (validated).
+    pub region: String,
+    /// The endpoint override, if any.
+    pub endpoint_url: Option<String>,
+    /// Retry mode and attempts.
+    pub retry: RetrySettings,
+    /// Connect timeout in seconds (`None`: no timeout).
+    pub connect_timeout: Option<i64>,
+    /// Read timeout in seconds (`None`: no timeout).
+    pub read_timeout: Option<i64>,
+    /// `--no-sign-request`.
+    pub unsigned: bool,
+}
+
+/// Counts the attempts of the one call the tool makes.
+#[derive(Debug, Clone, Default)]
+pub struct AttemptCounter(Arc<AtomicU32>);
+
+impl AttemptCounter {
+    /// How many attempts were started.
+    pub fn attempts(&self) -> u32 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl Intercept for AttemptCounter {
+    fn name(&self) -> &'static str {
+        "AttemptCounter"
+    }
+
+    fn read_before_attempt(
+        &self,
+        _context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+}
+
+fn seconds(value: Option<i64>) -> Option<Duration> {
+    value
+        .and_then(|s| u64::try_from(s).ok())
+        .map(Duration::from_secs)
+}
+
+/// Build the SDK client.
+pub fn build_client(
+    settings: &ClientSettings,
+    credentials: Option<Credentials>,
+    counter: &AttemptCounter,
+) -> aws_sdk_secretsmanager::Client {
+    let mut timeouts = TimeoutConfig::builder();
+    match seconds(settings.connect_timeout) {
+        Some(d) => timeouts = timeouts.connect_timeout(d),
+        None => timeouts = timeouts.disable_connect_timeout(),
+    }
+    match seconds(settings.read_timeout) {
+        Some(d) => timeouts = timeouts.read_timeout(d),
+        None => timeouts = timeouts.disable_read_timeout(),
+    }
+    let retry = RetryConfig::standard()
+        .with_max_attempts(settings.retry.max_attempts.max(1))
+        .with_initial_backoff(Duration::from_secs(1))
+        .with_max_backoff(Duration::from_secs(20));
+    let mut builder = aws_sdk_secretsmanager::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(settings.region.clone()))
+        .retry_config(retry)
+        .timeout_config(timeouts.build())
+        .interceptor(counter.clone());
+    if let Some(url) = &settings.endpoint_url {
+        builder = builder.endpoint_url(url.clone());
+    }
+    match credentials {
+        Some(c) if !settings.unsigned => builder = builder.credentials_provider(c),
+        _ => builder = builder.allow_no_auth(),
+    }
+    aws_sdk_secretsmanager::Client::from_conf(builder.build())
+}
+
+/// Where credentials can come from when they are not plain keys.
+fn needs_delegated_provider(section: Option<&Section>) -> bool {
+    section.is_some_and(|s| {
+        [
+            "role_arn",
+            "credential_process",
+            "sso_start_url",
+            "sso_session",
+            "web_identity_token_file",
+            "login_session",
+        ]
+        .iter()
+        .any(|k| s.get(k).is_some())
+    })
+}
+
+fn static_credentials(
+    access: &str,
+    secret: &str,
+    token: Option<&str>,
+    source: &'static str,
+) -> Credentials {
+    Credentials::new(
+        access,
+        secret,
+        token.filter(|t| !t.is_empty()).map(str::to_owned),
+        None,
+        source,
+    )
+}
+
+/// Resolve credentials in botocore's order. `Ok(None)` means none were
+/// found (the caller reports `NoCredentials` once it needs them).
+pub async fn resolve_credentials(
+    env: &Env,
+    profile: &ProfileChoice,
+    section: Option<&Section>,
+) -> Result<Option<Credentials>, Error> {
+    // 1. The environment, unless --profile named a profile.
+    if !profile.explicit
+        && let (Some(access), Some(secret)) = (
+            env.get("AWS_ACCESS_KEY_ID").filter(|v| !v.is_empty()),
+            env.get("AWS_SECRET_ACCESS_KEY").filter(|v| !v.is_empty()),
+        )
+    {
+        return Ok(Some(static_credentials(
+            access,
+            secret,
+            env.get("AWS_SESSION_TOKEN").map(String::as_str),
+            "Environment",
+        )));
+    }
+    // 2. Profile sources that need a provider (assume role, SSO, process,
+    //    web identity), delegated to aws-config.
+    if needs_delegated_provider(section) {
+        let provider = aws_config::profile::ProfileFileCredentialsProvider::builder()
+            .profile_name(&profile.name)
+            .build();
+        return provider
+            .provide_credentials()
+            .await
+            .map(Some)
+            .map_err(|e| Error::General(credential_error_text(&e)));
+    }
+    // 3. Static keys from the credentials or config file.
+    if let Some(s) = section
+        && let (Some(access), Some(secret)) =
+            (s.get("aws_access_key_id"), s.get("aws_secret_access_key"))
+    {
+        return Ok(Some(static_credentials(
+            access,
+            secret,
+            s.get("aws_session_token"),
+            "SharedConfig",
+        )));
+    }
+    // 4. Web identity from the environment, containers, IMDS.
+    if env.contains_key("AWS_WEB_IDENTITY_TOKEN_FILE") || container_credentials_configured(env) {
+        let chain = aws_config::default_provider::credentials::DefaultCredentialsChain::builder()
+            .profile_name(&profile.name)
+            .build()
+            .await;
+        return Ok(chain.provide_credentials().await.ok());
+    }
+    let imds_disabled = env
+        .get("AWS_EC2_METADATA_DISABLED")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    if !imds_disabled {
+        let imds = aws_config::imds::credentials::ImdsCredentialsProvider::builder().build();
+        return Ok(imds.provide_credentials().await.ok());
+    }
+    Ok(None)
+}
+
+fn container_credentials_configured(env: &Env) -> bool {
+    env.contains_key("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+        || env.contains_key("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+}
+
+fn credential_error_text(e: &aws_credential_types::provider::error::CredentialsError) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}

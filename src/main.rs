@@ -1,0 +1,55 @@
+//! The binary: gathers the arguments, environment and terminals, calls
+//! [`update_secret_version_stage::run`], and exits with its code.
+
+use std::io::Write;
+
+use update_secret_version_stage::{Context, Io, run};
+
+fn is_tty(fd: i32) -> bool {
+    // SAFETY: isatty only inspects the descriptor.
+    unsafe { libc::isatty(fd) == 1 }
+}
+
+fn terminal_width(fd: i32) -> Option<usize> {
+    // SAFETY: TIOCGWINSZ fills the winsize struct we own.
+    unsafe {
+        let mut size: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(fd, libc::TIOCGWINSZ, &mut size) == 0 && size.ws_col > 0 {
+            Some(usize::from(size.ws_col))
+        } else {
+            None
+        }
+    }
+}
+
+fn main() {
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let env = std::env::vars_os()
+        .map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let context = Context { args, env, cwd };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let mut out = stdout.lock();
+    let mut err = stderr.lock();
+    let mut io = Io {
+        stdout: &mut out,
+        stderr: &mut err,
+        stdout_is_tty: is_tty(1),
+        stdin_is_tty: is_tty(0),
+        terminal_width: terminal_width(1),
+    };
+    let code = run(&context, &mut io);
+    let _ = out.flush();
+    let _ = err.flush();
+    std::process::exit(code);
+}

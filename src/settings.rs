@@ -1,0 +1,495 @@
+//! Where each setting comes from: flags > environment > profile > default.
+//!
+//! Pure functions over the parsed options, the environment (a map, never
+//! `std::env`) and the parsed config files, so every precedence rule of AWS
+//! CLI v2 can be table-tested.
+
+use std::collections::HashMap;
+
+use crate::cli::Opts;
+use crate::config_file::{ConfigFiles, Section};
+use crate::error::Error;
+
+/// The process environment, as a map.
+pub type Env = HashMap<String, String>;
+
+/// The profile the call uses, and whether `--profile` named it (which
+/// makes botocore skip the environment-variable credentials).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileChoice {
+    /// The profile's name.
+    pub name: String,
+    /// `--profile` was given.
+    pub explicit: bool,
+}
+
+/// `--profile` > `AWS_PROFILE` > `AWS_DEFAULT_PROFILE` > `default`.
+pub fn resolve_profile(opts: &Opts, env: &Env) -> ProfileChoice {
+    if let Some(name) = opts.profile.as_deref().filter(|p| !p.is_empty()) {
+        return ProfileChoice {
+            name: name.to_owned(),
+            explicit: true,
+        };
+    }
+    let name = env
+        .get("AWS_PROFILE")
+        .or_else(|| env.get("AWS_DEFAULT_PROFILE"))
+        .cloned()
+        .unwrap_or_else(|| "default".to_owned());
+    ProfileChoice {
+        name,
+        explicit: false,
+    }
+}
+
+/// The profile's section; a named profile that does not exist is the CLI's
+/// `ProfileNotFound` (255). A missing `default` is just empty.
+pub fn scoped_config<'a>(
+    files: &'a ConfigFiles,
+    profile: &ProfileChoice,
+) -> Result<Option<&'a Section>, Error> {
+    match files.profile(&profile.name) {
+        Some(section) => Ok(Some(section)),
+        None if profile.name == "default" => Ok(None),
+        None => Err(profile_not_found(&profile.name)),
+    }
+}
+
+/// The CLI's text for a profile that does not exist.
+pub fn profile_not_found(name: &str) -> Error {
+    Error::General(format!("The config profile ({name}) could not be found"))
+}
+
+fn from_profile(section: Option<&Section>, key: &str) -> Option<String> {
+    section.and_then(|s| s.get(key)).map(str::to_owned)
+}
+
+/// The region given by `--region`, if any (an empty value counts as none,
+/// as in the CLI).
+pub fn region_flag(opts: &Opts) -> Option<&str> {
+    opts.region.as_deref().filter(|r| !r.is_empty())
+}
+
+/// `--region` > `AWS_REGION` > `AWS_DEFAULT_REGION` > profile `region`.
+pub fn resolve_region(opts: &Opts, env: &Env, section: Option<&Section>) -> Option<String> {
+    region_flag(opts)
+        .map(str::to_owned)
+        .or_else(|| env.get("AWS_REGION").cloned())
+        .or_else(|| env.get("AWS_DEFAULT_REGION").cloned())
+        .or_else(|| from_profile(section, "region"))
+        .filter(|r| !r.is_empty())
+}
+
+/// botocore's `validate_region_name`: a DNS label.
+pub fn validate_region_name(region: &str) -> Result<(), Error> {
+    let bytes = region.as_bytes();
+    let ok = !bytes.is_empty()
+        && bytes.len() <= 63
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes[bytes.len() - 1].is_ascii_alphanumeric()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::General(format!(
+            "Provided region_name '{region}' doesn't match a supported format."
+        )))
+    }
+}
+
+/// `--output` > `AWS_DEFAULT_OUTPUT` > profile `output` > `json`.
+pub fn resolve_output(opts: &Opts, env: &Env, section: Option<&Section>) -> String {
+    opts.output
+        .clone()
+        .or_else(|| env.get("AWS_DEFAULT_OUTPUT").cloned())
+        .or_else(|| from_profile(section, "output"))
+        .unwrap_or_else(|| "json".to_owned())
+}
+
+/// `--cli-error-format` > `AWS_CLI_ERROR_FORMAT` > profile > `enhanced`,
+/// lower-cased.
+pub fn resolve_error_format(opts: Option<&Opts>, env: &Env, section: Option<&Section>) -> String {
+    opts.and_then(|o| o.cli_error_format.clone())
+        .filter(|f| !f.is_empty())
+        .or_else(|| env.get("AWS_CLI_ERROR_FORMAT").cloned())
+        .or_else(|| from_profile(section, "cli_error_format"))
+        .filter(|f| !f.is_empty())
+        .unwrap_or_else(|| "enhanced".to_owned())
+        .to_lowercase()
+}
+
+/// The endpoint: `--endpoint-url` > `AWS_ENDPOINT_URL_SECRETS_MANAGER` >
+/// `AWS_ENDPOINT_URL` > `[services X] secrets_manager.endpoint_url` >
+/// profile `endpoint_url`. Configured (non-flag) endpoints are skipped when
+/// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls`
+/// is true.
+pub fn resolve_endpoint(
+    opts: &Opts,
+    env: &Env,
+    files: &ConfigFiles,
+    section: Option<&Section>,
+) -> Option<String> {
+    if let Some(url) = &opts.endpoint_url {
+        return Some(url.clone());
+    }
+    let ignore = env
+        .get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+        .cloned()
+        .or_else(|| from_profile(section, "ignore_configured_endpoint_urls"))
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    if ignore {
+        return None;
+    }
+    env.get("AWS_ENDPOINT_URL_SECRETS_MANAGER")
+        .or_else(|| env.get("AWS_ENDPOINT_URL"))
+        .cloned()
+        .or_else(|| {
+            let services = section?.get("services")?;
+            files
+                .services
+                .get(services)?
+                .nested
+                .get("secrets_manager")?
+                .get("endpoint_url")
+                .cloned()
+        })
+        .or_else(|| from_profile(section, "endpoint_url"))
+}
+
+/// The output pager: `AWS_PAGER` > profile `cli_pager` > `PAGER` > `less -R`.
+/// An empty value means no pager.
+pub fn resolve_pager(env: &Env, section: Option<&Section>) -> String {
+    env.get("AWS_PAGER")
+        .cloned()
+        .or_else(|| from_profile(section, "cli_pager"))
+        .or_else(|| env.get("PAGER").cloned())
+        .unwrap_or_else(|| "less -R".to_owned())
+}
+
+/// `--ca-bundle` > `AWS_CA_BUNDLE` > profile `ca_bundle`.
+pub fn resolve_ca_bundle(opts: &Opts, env: &Env, section: Option<&Section>) -> Option<String> {
+    opts.ca_bundle
+        .clone()
+        .or_else(|| env.get("AWS_CA_BUNDLE").cloned())
+        .or_else(|| from_profile(section, "ca_bundle"))
+        .filter(|v| !v.is_empty())
+}
+
+/// The retry mode the CLI would use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryMode {
+    /// botocore's legacy mode (5 attempts by default).
+    Legacy,
+    /// Standard mode (3 attempts by default).
+    Standard,
+    /// Adaptive mode (standard plus client-side rate limiting).
+    Adaptive,
+}
+
+/// Retry settings: the mode and the total number of attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetrySettings {
+    /// The mode.
+    pub mode: RetryMode,
+    /// Total attempts, first one included.
+    pub max_attempts: u32,
+}
+
+/// `AWS_RETRY_MODE` > profile `retry_mode` > standard; `AWS_MAX_ATTEMPTS` >
+/// profile `max_attempts` > the mode's default.
+pub fn resolve_retry(env: &Env, section: Option<&Section>) -> Result<RetrySettings, Error> {
+    let mode_text = env
+        .get("AWS_RETRY_MODE")
+        .cloned()
+        .or_else(|| from_profile(section, "retry_mode"))
+        .unwrap_or_else(|| "standard".to_owned());
+    let mode = match mode_text.as_str() {
+        "legacy" => RetryMode::Legacy,
+        "standard" => RetryMode::Standard,
+        "adaptive" => RetryMode::Adaptive,
+        other => {
+            return Err(Error::General(format!(
+                "Invalid value '{other}' for retry_mode. Valid values are: legacy, standard, adaptive"
+            )));
+        }
+    };
+    let attempts = env
+        .get("AWS_MAX_ATTEMPTS")
+        .cloned()
+        .or_else(|| from_profile(section, "max_attempts"));
+    let max_attempts = match attempts {
+        Some(text) => {
+            let n = python_int(&text)?;
+            u32::try_from(n.max(1)).unwrap_or(u32::MAX)
+        }
+        None if mode == RetryMode::Legacy => 5,
+        None => 3,
+    };
+    Ok(RetrySettings { mode, max_attempts })
+}
+
+/// Python's `int(text)` for base 10, with its error message.
+pub fn python_int(text: &str) -> Result<i64, Error> {
+    let trimmed = text.trim();
+    let digits = trimmed.strip_prefix(['+', '-']).unwrap_or(trimmed);
+    let valid = !digits.is_empty()
+        && !digits.starts_with('_')
+        && !digits.ends_with('_')
+        && !digits.contains("__")
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    let parsed = if valid {
+        trimmed.replace('_', "").parse::<i64>().ok()
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
+        Error::General(format!(
+            "invalid literal for int() with base 10: {}",
+            python_repr_str(text)
+        ))
+    })
+}
+
+/// Python's `repr()` of a `str`.
+pub fn python_repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// A timeout flag (`--cli-read-timeout`, `--cli-connect-timeout`): the
+/// CLI's default 60 s, Python `int()` conversion, `0` meaning none.
+pub fn resolve_timeout(value: Option<&str>) -> Result<Option<i64>, Error> {
+    match value {
+        None => Ok(Some(60)),
+        Some(text) => match python_int(text)? {
+            0 => Ok(None),
+            n => Ok(Some(n)),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Env {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn opts() -> Opts {
+        Opts::default()
+    }
+
+    const CONFIG: &str = "[default]\noutput = yaml\n[profile dev]\nregion = us-east-1\noutput = text\nendpoint_url = http://profile\nservices = svc\n[services svc]\nsecrets_manager =\n  endpoint_url = http://services\n";
+
+    #[test]
+    fn profile_precedence() {
+        let mut o = opts();
+        let e = env(&[("AWS_PROFILE", "a"), ("AWS_DEFAULT_PROFILE", "b")]);
+        assert_eq!(resolve_profile(&o, &e).name, "a");
+        assert!(!resolve_profile(&o, &e).explicit);
+        assert_eq!(
+            resolve_profile(&o, &env(&[("AWS_DEFAULT_PROFILE", "b")])).name,
+            "b"
+        );
+        assert_eq!(resolve_profile(&o, &env(&[])).name, "default");
+        o.profile = Some("c".into());
+        assert_eq!(
+            resolve_profile(&o, &e),
+            ProfileChoice {
+                name: "c".into(),
+                explicit: true
+            }
+        );
+    }
+
+    #[test]
+    fn missing_profile_is_an_error_but_default_is_not() {
+        let files = ConfigFiles::parse("", "");
+        let p = ProfileChoice {
+            name: "nosuch".into(),
+            explicit: true,
+        };
+        assert_eq!(
+            scoped_config(&files, &p).unwrap_err().to_string(),
+            "The config profile (nosuch) could not be found"
+        );
+        let d = ProfileChoice {
+            name: "default".into(),
+            explicit: false,
+        };
+        assert_eq!(scoped_config(&files, &d), Ok(None));
+    }
+
+    #[test]
+    fn region_precedence() {
+        let files = ConfigFiles::parse(CONFIG, "");
+        let dev = files.profile("dev");
+        let mut o = opts();
+        let all = env(&[("AWS_REGION", "r1"), ("AWS_DEFAULT_REGION", "r2")]);
+        assert_eq!(resolve_region(&o, &all, dev).as_deref(), Some("r1"));
+        assert_eq!(
+            resolve_region(&o, &env(&[("AWS_DEFAULT_REGION", "r2")]), dev).as_deref(),
+            Some("r2")
+        );
+        assert_eq!(
+            resolve_region(&o, &env(&[]), dev).as_deref(),
+            Some("us-east-1")
+        );
+        assert_eq!(resolve_region(&o, &env(&[]), None), None);
+        o.region = Some("r0".into());
+        assert_eq!(resolve_region(&o, &all, dev).as_deref(), Some("r0"));
+    }
+
+    #[test]
+    fn region_format() {
+        assert!(validate_region_name("us-east-1").is_ok());
+        assert_eq!(
+            validate_region_name("bad_region!").unwrap_err().to_string(),
+            "Provided region_name 'bad_region!' doesn't match a supported format."
+        );
+        assert!(validate_region_name("-x").is_err());
+    }
+
+    #[test]
+    fn output_precedence() {
+        let files = ConfigFiles::parse(CONFIG, "");
+        let dev = files.profile("dev");
+        let mut o = opts();
+        assert_eq!(resolve_output(&o, &env(&[]), None), "json");
+        assert_eq!(resolve_output(&o, &env(&[]), dev), "text");
+        assert_eq!(
+            resolve_output(&o, &env(&[("AWS_DEFAULT_OUTPUT", "table")]), dev),
+            "table"
+        );
+        o.output = Some("yaml".into());
+        assert_eq!(
+            resolve_output(&o, &env(&[("AWS_DEFAULT_OUTPUT", "table")]), dev),
+            "yaml"
+        );
+    }
+
+    #[test]
+    fn endpoint_precedence() {
+        let files = ConfigFiles::parse(CONFIG, "");
+        let dev = files.profile("dev");
+        let mut o = opts();
+        let both = env(&[
+            ("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://svc-env"),
+            ("AWS_ENDPOINT_URL", "http://env"),
+        ]);
+        assert_eq!(
+            resolve_endpoint(&o, &both, &files, dev).as_deref(),
+            Some("http://svc-env")
+        );
+        assert_eq!(
+            resolve_endpoint(&o, &env(&[("AWS_ENDPOINT_URL", "http://env")]), &files, dev)
+                .as_deref(),
+            Some("http://env")
+        );
+        assert_eq!(
+            resolve_endpoint(&o, &env(&[]), &files, dev).as_deref(),
+            Some("http://services")
+        );
+        let ignore = env(&[
+            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"),
+            ("AWS_ENDPOINT_URL", "http://env"),
+        ]);
+        assert_eq!(resolve_endpoint(&o, &ignore, &files, dev), None);
+        o.endpoint_url = Some("http://flag".into());
+        assert_eq!(
+            resolve_endpoint(&o, &ignore, &files, dev).as_deref(),
+            Some("http://flag")
+        );
+    }
+
+    #[test]
+    fn pager_and_error_format_precedence() {
+        let files = ConfigFiles::parse("[default]\ncli_pager = cfg\ncli_error_format = YAML\n", "");
+        let d = files.profile("default");
+        assert_eq!(
+            resolve_pager(&env(&[("AWS_PAGER", ""), ("PAGER", "p")]), d),
+            ""
+        );
+        assert_eq!(resolve_pager(&env(&[("PAGER", "p")]), d), "cfg");
+        assert_eq!(resolve_pager(&env(&[("PAGER", "p")]), None), "p");
+        assert_eq!(resolve_pager(&env(&[]), None), "less -R");
+        assert_eq!(resolve_error_format(None, &env(&[]), d), "yaml");
+        assert_eq!(
+            resolve_error_format(None, &env(&[("AWS_CLI_ERROR_FORMAT", "json")]), d),
+            "json"
+        );
+        assert_eq!(resolve_error_format(None, &env(&[]), None), "enhanced");
+    }
+
+    #[test]
+    fn retry_settings() {
+        assert_eq!(
+            resolve_retry(&env(&[]), None),
+            Ok(RetrySettings {
+                mode: RetryMode::Standard,
+                max_attempts: 3
+            })
+        );
+        assert_eq!(
+            resolve_retry(&env(&[("AWS_RETRY_MODE", "legacy")]), None),
+            Ok(RetrySettings {
+                mode: RetryMode::Legacy,
+                max_attempts: 5
+            })
+        );
+        assert_eq!(
+            resolve_retry(&env(&[("AWS_MAX_ATTEMPTS", "0")]), None)
+                .unwrap()
+                .max_attempts,
+            1
+        );
+        assert!(resolve_retry(&env(&[("AWS_MAX_ATTEMPTS", "x")]), None).is_err());
+    }
+
+    #[test]
+    fn python_int_and_repr() {
+        assert_eq!(python_int(" 12 "), Ok(12));
+        assert_eq!(python_int("1_000"), Ok(1000));
+        assert_eq!(python_int("-1"), Ok(-1));
+        assert_eq!(
+            python_int("abc").unwrap_err().to_string(),
+            "invalid literal for int() with base 10: 'abc'"
+        );
+        assert_eq!(python_repr_str("it's"), "\"it's\"");
+        assert_eq!(python_repr_str("a\nb"), "'a\\nb'");
+        assert_eq!(resolve_timeout(Some("0")), Ok(None));
+        assert_eq!(resolve_timeout(None), Ok(Some(60)));
+    }
+}
