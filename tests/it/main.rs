@@ -6,3 +6,5 @@ mod examples;
 mod fakesrv;
 mod golden;
 mod harness;
+mod input;
+mod output;
