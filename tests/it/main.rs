@@ -8,3 +8,4 @@ mod golden;
 mod harness;
 mod input;
 mod output;
+mod properties;
