@@ -7,5 +7,6 @@ mod fakesrv;
 mod golden;
 mod harness;
 mod input;
+mod load;
 mod output;
 mod properties;
