@@ -14,6 +14,12 @@ use aws_sdk_secretsmanager::operation::update_secret_version_stage::UpdateSecret
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use serde_json::{Map, Value};
 
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+
 use crate::client::AttemptCounter;
 use crate::error::Error;
 use crate::input::VersionStageRequest;
@@ -41,6 +47,8 @@ pub async fn update_secret_version_stage(
         .version_stage(&request.version_stage)
         .set_remove_from_version_id(request.remove_from_version_id.clone())
         .set_move_to_version_id(request.move_to_version_id.clone())
+        .customize()
+        .interceptor(ResponseSizeLimit)
         .send()
         .await;
     match result {
@@ -52,6 +60,40 @@ pub async fn update_secret_version_stage(
         Err(error) => map_sdk_error(error, counter.attempts(), max_attempts, url),
     }
 }
+
+/// The largest response body the tool reads: this operation's answer is a
+/// few hundred bytes, so anything announcing more than this is refused
+/// before its body is read, keeping memory bounded.
+pub const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Refuses responses whose `Content-Length` exceeds [`MAX_RESPONSE_BYTES`].
+#[derive(Debug)]
+struct ResponseSizeLimit;
+
+impl Intercept for ResponseSizeLimit {
+    fn name(&self) -> &'static str {
+        "ResponseSizeLimit"
+    }
+
+    fn read_before_deserialization(
+        &self,
+        context: &BeforeDeserializationInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let length = context
+            .response()
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        match length {
+            Some(n) if n > MAX_RESPONSE_BYTES => Err(format!("{TOO_LARGE}{n} bytes").into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+const TOO_LARGE: &str = "response body too large: ";
 
 /// The modeled output members, in model order, nulls dropped.
 pub fn output_to_json(output: &UpdateSecretVersionStageOutput) -> Value {
@@ -74,12 +116,27 @@ fn map_sdk_error<E>(
 where
     E: std::error::Error + Send + Sync + 'static,
 {
+    let chain = error_chain(&error);
+    if let Some(at) = chain.find(TOO_LARGE) {
+        let size = chain[at + TOO_LARGE.len()..]
+            .split(':')
+            .next()
+            .unwrap_or_default();
+        return Err(Error::General(format!(
+            "Response from endpoint URL \"{url}\" is too large ({size}; the limit is {MAX_RESPONSE_BYTES} bytes)"
+        )));
+    }
     match error {
         SdkError::ServiceError(context) => unparsable_success(context.raw())
             .ok_or_else(|| service_error(context.raw(), attempts, max_attempts)),
         SdkError::ResponseError(context) => {
             let raw = context.raw();
-            if raw.status().is_success() {
+            if chain.contains("error reading a body") {
+                // The connection broke mid-body: botocore's ConnectionClosedError.
+                Err(Error::General(format!(
+                    "Connection was closed before we received a valid response from endpoint URL: \"{url}\"."
+                )))
+            } else if raw.status().is_success() {
                 // botocore parses an unparsable 2xx body as {}.
                 Ok(CallResult {
                     response: Value::Object(Map::new()),
@@ -105,9 +162,17 @@ where
                         "Read timeout on endpoint URL: \"{url}\""
                     )))
                 }
-            } else if failure.is_io() || text.contains("connect") || text.contains("dns") {
+            } else if text.contains("(connect)")
+                || text.contains("tcp connect")
+                || text.contains("dns error")
+            {
                 Err(Error::General(format!(
                     "Could not connect to the endpoint URL: \"{url}\""
+                )))
+            } else if failure.is_io() || failure.is_other() {
+                // botocore's ConnectionClosedError: connected, but no valid response.
+                Err(Error::General(format!(
+                    "Connection was closed before we received a valid response from endpoint URL: \"{url}\"."
                 )))
             } else {
                 Err(Error::General(text))

@@ -4,6 +4,7 @@
 
 mod examples;
 mod fakesrv;
+mod faults;
 mod golden;
 mod harness;
 mod input;
