@@ -23,10 +23,24 @@ fn terminal_width(fd: i32) -> Option<usize> {
 }
 
 fn main() {
-    let args = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let mut args = Vec::new();
+    for arg in std::env::args_os().skip(1) {
+        match arg.into_string() {
+            Ok(arg) => args.push(arg),
+            Err(raw) => {
+                // The CLI fails when it encodes such a word for the request;
+                // we say so before doing anything.
+                eprint!(
+                    "{}",
+                    update_secret_version_stage::error::ErrorLine(&format!(
+                        "Invalid argument: {:?} is not valid UTF-8",
+                        raw
+                    ))
+                );
+                std::process::exit(update_secret_version_stage::error::exit_code::GENERAL);
+            }
+        }
+    }
     let env = std::env::vars_os()
         .map(|(k, v)| {
             (

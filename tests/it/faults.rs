@@ -271,3 +271,27 @@ fn unreadable_param_files() {
             252,
         );
 }
+
+#[test]
+fn a_non_utf8_argument_is_a_clear_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = Command::new(binary())
+        .arg("--secret-id")
+        .arg(std::ffi::OsStr::from_bytes(b"bad\xffid"))
+        .args(["--version-stage", "X"])
+        .env_clear()
+        .output()
+        .expect("run");
+    assert_eq!(
+        (
+            String::from_utf8_lossy(&output.stdout).as_ref(),
+            String::from_utf8_lossy(&output.stderr).as_ref(),
+            output.status.code()
+        ),
+        (
+            "",
+            "\naws: [ERROR]: Invalid argument: \"bad\\xFFid\" is not valid UTF-8\n",
+            Some(255)
+        )
+    );
+}
