@@ -23,6 +23,19 @@ fn terminal_width(fd: i32) -> Option<usize> {
 }
 
 fn main() {
+    // Should anything panic, exit like the CLI's general error handler: one
+    // line, no backtrace, and no payload (it could hold a secret).
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprint!(
+            "{}",
+            update_secret_version_stage::error::ErrorLine(&format!("internal error{location}"))
+        );
+        std::process::exit(update_secret_version_stage::error::exit_code::GENERAL);
+    }));
     let mut args = Vec::new();
     for arg in std::env::args_os().skip(1) {
         match arg.into_string() {
