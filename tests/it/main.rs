@@ -2,7 +2,11 @@
 //! on loopback (moto for Secrets Manager, a scripted server for transport
 //! faults).
 
+mod completion;
 mod examples;
 mod fakesrv;
 mod golden;
 mod harness;
+mod prompt;
+mod pty;
+mod version;
