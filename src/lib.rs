@@ -273,7 +273,7 @@ fn error_format(globals: Option<&Opts>, env: &Env, files: &mut LazyFiles) -> Opt
     Some(settings::resolve_error_format(None, env, section))
 }
 
-fn terminal(globals: Option<&Opts>, io: &Io<'_>) -> Terminal {
+fn terminal(globals: Option<&Opts>, io: &Io<'_>, paged: bool) -> Terminal {
     let color = match globals.and_then(|g| g.color.as_deref()) {
         Some("on") => true,
         Some("off") => false,
@@ -288,6 +288,7 @@ fn terminal(globals: Option<&Opts>, io: &Io<'_>) -> Terminal {
         style: TableStyle {
             color,
             stdout_is_tty: io.stdout_is_tty,
+            paged,
         },
     }
 }
@@ -304,9 +305,14 @@ fn report(
         return error.exit_code();
     }
     let format = error_format(globals, &context.env, files);
-    let terminal = terminal(globals, io);
+    let terminal = terminal(globals, io, false);
     let _ = output::render_error(error, format.as_deref(), terminal, io.stderr);
     let _ = io.stderr.flush();
+    // colorama's exit-time reset of a terminal stdout, after a coloured error table.
+    if format.as_deref() == Some("table") && terminal.style.color && io.stdout_is_tty {
+        let _ = io.stdout.write_all(b"\x1b[0m");
+        let _ = io.stdout.flush();
+    }
     error.exit_code()
 }
 
@@ -460,15 +466,23 @@ fn execute(
             .map_err(|e| Error::General(e.to_string()))?,
         _ => call.response,
     };
-    let terminal = terminal(Some(&opts), io);
-    let mut buffer = Vec::new();
-    let _ = output::render(format, &value, terminal, &mut buffer);
     let pager_command = if opts.no_cli_pager {
         String::new()
     } else {
         settings::resolve_pager(env, section)
     };
+    let paged = io.stdout_is_tty && !pager_command.is_empty();
+    let terminal = terminal(Some(&opts), io, paged);
+    let mut buffer = Vec::new();
+    let rendered = output::render(format, &value, terminal, &mut buffer);
     pager::write_output(&buffer, &pager_command, io.stdout_is_tty, env, io.stdout)?;
+    // A value the CLI's formatter itself cannot print fails like the CLI,
+    // after whatever it wrote; a closed stdout is not an error.
+    if let Err(e) = rendered
+        && e.kind() == std::io::ErrorKind::InvalidData
+    {
+        return Err(Error::General(e.to_string()));
+    }
     Ok(exit_code::SUCCESS)
 }
 

@@ -37,6 +37,9 @@ pub struct TableStyle {
     pub color: bool,
     /// whether stdout is a terminal (colorama's autoreset/wrapping differs; see cases below)
     pub stdout_is_tty: bool,
+    /// whether the output goes to a pager: colorama does not wrap the pager's
+    /// stdin, so no per-write resets are added (the exit-time reset still is)
+    pub paged: bool,
 }
 
 /// The title the CLI gives the table of `--cli-error-format table`.
@@ -84,7 +87,7 @@ pub fn render_table(
     };
     let mut sink = Sink {
         buf: String::new(),
-        autoreset: style.color && !is_error_table,
+        autoreset: style.color && !is_error_table && !style.paged,
     };
     if built {
         table.render(
@@ -767,6 +770,7 @@ mod tests {
     const PLAIN: TableStyle = TableStyle {
         color: false,
         stdout_is_tty: false,
+        paged: false,
     };
 
     fn table_with(value: &Value, title: &str, width: usize, style: TableStyle) -> String {
@@ -918,6 +922,7 @@ line2\ttab \"q\" \\ end                                               |
         let style = TableStyle {
             color: true,
             stdout_is_tty: false,
+            paged: false,
         };
         assert_eq!(table_with(&golden_value(), OP, 80, style), golden_7(1));
     }
@@ -927,6 +932,7 @@ line2\ttab \"q\" \\ end                                               |
         let style = TableStyle {
             color: true,
             stdout_is_tty: true,
+            paged: false,
         };
         assert_eq!(table_with(&golden_value(), OP, 80, style), golden_7(2));
     }
@@ -936,6 +942,7 @@ line2\ttab \"q\" \\ end                                               |
         let style = TableStyle {
             color: false,
             stdout_is_tty: true,
+            paged: false,
         };
         assert_eq!(table_with(&golden_value(), OP, 80, style), GOLDEN_1);
     }
@@ -966,6 +973,7 @@ line2\ttab \"q\" \\ end                                               |
         let style = TableStyle {
             color: true,
             stdout_is_tty: true,
+            paged: false,
         };
         let expected = GOLDEN_9
             .replace("  Code   |", "  \x1b[1m\x1b[34mCode\x1b[0m   |")
@@ -1135,6 +1143,7 @@ line2\ttab \"q\" \\ end                                               |
                 TableStyle {
                     color: true,
                     stdout_is_tty: false,
+                    paged: false,
                 }
             ),
             expected
@@ -1166,6 +1175,7 @@ line2\ttab \"q\" \\ end                                               |
                 TableStyle {
                     color: true,
                     stdout_is_tty: true,
+                    paged: false,
                 }
             ),
             expected
@@ -1435,6 +1445,7 @@ b     |    c     |
                 TableStyle {
                     color: true,
                     stdout_is_tty: true,
+                    paged: false,
                 }
             ),
             expected
@@ -1495,6 +1506,7 @@ b     |    c     |
                 TableStyle {
                     color: true,
                     stdout_is_tty: false,
+                    paged: false,
                 }
             ),
             expected

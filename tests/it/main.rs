@@ -7,6 +7,8 @@ mod examples;
 mod fakesrv;
 mod golden;
 mod harness;
+mod input;
+mod output;
 mod prompt;
 mod pty;
 mod version;
