@@ -29,9 +29,8 @@
 //!   index types them: flags take no value, `--generate-cli-skeleton` takes
 //!   an optional one, every other option — `--version` included, which the
 //!   index types as a string — takes the next word. An unknown option is
-//!   skipped; after any other stray word, nothing is completed (unless every
-//!   stray word looks like a path or an option, when the options matching
-//!   the current word are offered).
+//!   skipped; after a word that is neither an option nor a value, nothing
+//!   more is completed.
 //! * The current word is matched by prefix. On `--…` or an empty word: the
 //!   options not used yet, the command's own first, then the global ones, in
 //!   the CLI's order. After `--profile`: the profiles of the config file,

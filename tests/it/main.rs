@@ -8,6 +8,7 @@ mod fakesrv;
 mod golden;
 mod harness;
 mod input;
+mod manual;
 mod output;
 mod prompt;
 mod pty;
