@@ -162,6 +162,19 @@ fn completer_completes_the_word_at_the_cursor() {
 }
 
 #[test]
+fn completer_answers_zsh_bashcompinit_which_passes_no_arguments() {
+    Test::new()
+        .env("COMP_LINE", "update-secret-version-stage --output json --c")
+        .env("COMP_POINT", "46")
+        .expect(
+            "--cli-input-json\n--cli-input-yaml\n--color\n--ca-bundle\n--cli-read-timeout\n\
+             --cli-connect-timeout\n--cli-binary-format\n--cli-auto-prompt\n--cli-error-format\n",
+            "",
+            0,
+        );
+}
+
+#[test]
 fn an_ordinary_run_never_completes() {
     // COMP_LINE/COMP_POINT alone do not switch modes: bash's three words
     // must be there too.
@@ -204,6 +217,41 @@ fn bash_complete_dash_c_uses_the_binary() {
         .expect(&format!("{NAME} --output "))
         .type_keys("ta\t")
         .expect(&format!("{NAME} --output table "))
+        .type_keys("\x15exit\n");
+    let (_, code) = session.finish();
+    assert_eq!(code, 0);
+}
+
+/// The same in zsh, through `bashcompinit` (where zsh is installed).
+#[test]
+fn zsh_bashcompinit_complete_dash_c_uses_the_binary() {
+    if !crate::manual::on_path("zsh") {
+        eprintln!("zsh not installed: its complete -C not checked");
+        return;
+    }
+    let home = TempDir::new();
+    let mut zsh = Command::new("zsh");
+    zsh.args(["-f", "-i"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("TERM", "dumb")
+        .env("PS1", "%% ")
+        .current_dir(home.path());
+    let mut session = Session::start(zsh);
+    session
+        .expect("% ")
+        .send(&format!(
+            "autoload -U compinit && compinit -u && autoload -U bashcompinit && bashcompinit && \
+             complete -C '{}' {NAME} && echo registered",
+            binary().display()
+        ))
+        .expect("registered\n")
+        .type_keys(&format!("{NAME} --outp\t"))
+        .expect(&format!("{NAME} --output "))
+        .type_keys("ta\t")
+        // zsh redraws the line on a dumb terminal; the word is what counts.
+        .expect("table ")
         .type_keys("\x15exit\n");
     let (_, code) = session.finish();
     assert_eq!(code, 0);
@@ -284,6 +332,80 @@ done"#,
              --version-stage --version\n\
              text table\n\
              on off auto\n",
+            "",
+            Some(0)
+        )
+    );
+}
+
+/// zsh's own completion with the zsh script on `$fpath` (where zsh is
+/// installed).
+#[test]
+fn the_zsh_script_completes_in_zsh() {
+    if !crate::manual::on_path("zsh") {
+        eprintln!("zsh not installed: the zsh script not run");
+        return;
+    }
+    let home = TempDir::new();
+    std::fs::write(
+        home.path().join("_update-secret-version-stage"),
+        script("zsh"),
+    )
+    .expect("write script");
+    let mut zsh = Command::new("zsh");
+    zsh.args(["-f", "-i"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("TERM", "dumb")
+        .env("PS1", "%% ")
+        .current_dir(home.path());
+    let mut session = Session::start(zsh);
+    session
+        .expect("% ")
+        .send(&format!(
+            "fpath=('{}' $fpath); autoload -U compinit && compinit -u && echo registered",
+            home.path().display()
+        ))
+        .expect("registered\n")
+        .type_keys(&format!("{NAME} --outp\t"))
+        .expect(&format!("{NAME} --output"))
+        .type_keys(" yaml-s\t")
+        .expect("yaml-stream ")
+        .type_keys("\x15exit\n");
+    let (_, code) = session.finish();
+    assert_eq!(code, 0);
+}
+
+/// fish's own completion with the fish script (where fish is installed).
+#[test]
+fn the_fish_script_completes_in_fish() {
+    if !crate::manual::on_path("fish") {
+        eprintln!("fish not installed: the fish script not run");
+        return;
+    }
+    let home = TempDir::new();
+    let file = home.path().join("usvs.fish");
+    std::fs::write(&file, script("fish")).expect("write script");
+    let program = format!(
+        "source '{}'; complete -C '{NAME} --outp'; complete -C '{NAME} --output t'; complete -C '{NAME} --col'",
+        file.display()
+    );
+    let output = Command::new("fish")
+        .args(["--no-config", "-c", &program])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .output()
+        .expect("run fish");
+    assert_eq!(
+        (
+            String::from_utf8_lossy(&output.stdout).as_ref(),
+            String::from_utf8_lossy(&output.stderr).as_ref(),
+            output.status.code()
+        ),
+        (
+            "--output\tThe formatting style for command output\ntable\ntext\n--color\tTurn on/off color output\n",
             "",
             Some(0)
         )
