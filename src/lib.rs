@@ -3,9 +3,11 @@
 //!
 //! [`run`] is the whole program: parse → resolve settings → build the
 //! request → call → query → render, in the order AWS CLI v2 does each step,
-//! so that when several things are wrong the same error wins. `main.rs`
-//! only gathers the process's arguments, environment and terminals and
-//! calls it.
+//! so that when several things are wrong the same error wins. Before that
+//! it answers a shell's completion request ([`completion`]), and with the
+//! auto-prompt on it first asks for missing parameters on the terminal
+//! ([`prompt`]). `main.rs` only gathers the process's arguments,
+//! environment and terminals and calls it.
 
 pub mod cli;
 pub mod client;
