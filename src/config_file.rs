@@ -77,6 +77,28 @@ impl ConfigFiles {
     }
 }
 
+/// The profile names in botocore's `available_profiles` order: the config
+/// file's profiles as they first appear (`[default]`, `[profile NAME]`),
+/// then the credentials file's sections that are not among them. This is
+/// what `aws_completer` offers after `--profile`.
+pub fn profile_names(config: &str, credentials: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let from_config = parse_ini(config).into_iter().filter_map(|(name, _)| {
+        if name == "default" {
+            Some(name)
+        } else {
+            name.strip_prefix("profile ").map(|p| p.trim().to_owned())
+        }
+    });
+    let from_credentials = parse_ini(credentials).into_iter().map(|(name, _)| name);
+    for name in from_config.chain(from_credentials) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 fn merge(into: &mut Section, from: Section) {
     into.values.extend(from.values);
     into.nested.extend(from.nested);
@@ -198,6 +220,15 @@ aws_access_key_id: AK2
             Some("AK2")
         );
         assert!(files.profile("nosuch").is_none());
+    }
+
+    #[test]
+    fn profile_names_in_botocore_order() {
+        assert_eq!(
+            profile_names(CONFIG, "[zeta]\n[dev]\n[default]\n"),
+            ["default", "dev", "zeta"]
+        );
+        assert_eq!(profile_names("", CREDENTIALS), ["dev", "other"]);
     }
 
     #[test]

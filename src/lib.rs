@@ -3,12 +3,15 @@
 //!
 //! [`run`] is the whole program: parse → resolve settings → build the
 //! request → call → query → render, in the order AWS CLI v2 does each step,
-//! so that when several things are wrong the same error wins. `main.rs`
-//! only gathers the process's arguments, environment and terminals and
-//! calls it.
+//! so that when several things are wrong the same error wins. Before that
+//! it answers a shell's completion request ([`completion`]), and with the
+//! auto-prompt on it first asks for missing parameters on the terminal
+//! ([`prompt`]). `main.rs` only gathers the process's arguments,
+//! environment and terminals and calls it.
 
 pub mod cli;
 pub mod client;
+pub mod completion;
 pub mod config_file;
 pub mod debug;
 pub mod error;
@@ -17,10 +20,11 @@ pub mod input;
 pub mod operation;
 pub mod output;
 pub mod pager;
+pub mod prompt;
 pub mod query;
 pub mod settings;
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{GlobalArgs, Invocation, Opts};
@@ -33,6 +37,8 @@ use crate::settings::{Env, ProfileChoice};
 
 /// The process's side of a run: where output goes and what the terminals are.
 pub struct Io<'a> {
+    /// Standard input (read only by the auto-prompt, on a terminal).
+    pub stdin: &'a mut dyn BufRead,
     /// Standard output.
     pub stdout: &'a mut dyn Write,
     /// Standard error.
@@ -57,29 +63,102 @@ pub struct Context {
 
 /// Run the command; returns the process exit code.
 pub fn run(context: &Context, io: &mut Io<'_>) -> i32 {
+    if let Some(request) = completion::request(&context.args, &context.env) {
+        return complete(&request, context, io);
+    }
     let mut files = LazyFiles::default();
     match auto_prompt_mode(&context.args, &context.env, &mut files) {
         Ok(AutoPrompt::On) if !io.stdin_is_tty => {
-            return report(&Error::AutoPromptNoTty, None, context, &mut files, io);
+            report(&Error::AutoPromptNoTty, None, context, &mut files, io)
         }
+        Ok(AutoPrompt::On) => prompt_then_execute(context, io, &mut files),
         Ok(AutoPrompt::Partial) => {
+            // The CLI runs first with its parameter-validation messages
+            // silenced, and prompts when that run ends with rc 252.
             let mut state = RunState::default();
-            let result = execute(context, io, &mut files, &mut state);
-            return match result {
-                Err(Error::Usage { .. } | Error::ParamValidation(_)) if !io.stdin_is_tty => {
-                    report(&Error::AutoPromptNoTty, None, context, &mut files, io)
+            match execute(context, io, &mut files, &mut state) {
+                Ok(code) => code,
+                Err(e) if e.exit_code() == exit_code::PARAM_VALIDATION => {
+                    if !matches!(e, Error::Usage { .. } | Error::ParamValidation(_)) {
+                        report(&e, state.globals.as_ref(), context, &mut files, io);
+                    }
+                    if io.stdin_is_tty {
+                        prompt_then_execute(context, io, &mut files)
+                    } else {
+                        report(&Error::AutoPromptNoTty, None, context, &mut files, io)
+                    }
                 }
                 Err(e) => report(&e, state.globals.as_ref(), context, &mut files, io),
-                Ok(code) => code,
-            };
+            }
         }
-        Ok(_) => {}
-        Err(e) => return report(&e, None, context, &mut files, io),
+        Ok(AutoPrompt::Off) => {
+            let mut state = RunState::default();
+            match execute(context, io, &mut files, &mut state) {
+                Ok(code) => code,
+                Err(e) => report(&e, state.globals.as_ref(), context, &mut files, io),
+            }
+        }
+        Err(e) => report(&e, None, context, &mut files, io),
     }
+}
+
+/// Answer a completion request (see [`completion`]).
+fn complete(request: &completion::Request, context: &Context, io: &mut Io<'_>) -> i32 {
+    match request {
+        completion::Request::Candidates { line, point } => {
+            let (config, credentials) = config_file_texts(&context.env);
+            let profiles = config_file::profile_names(&config, &credentials);
+            let home = context.env.get("HOME").map(PathBuf::from);
+            let sources = completion::Sources {
+                profiles: &profiles,
+                cwd: &context.cwd,
+                home: home.as_deref(),
+            };
+            let found = completion::candidates(line, *point, &sources);
+            let _ = completion::write_candidates(&found, io.stdout);
+            exit_code::SUCCESS
+        }
+        completion::Request::Script(shell) => {
+            let _ = cli::write_completion_script(*shell, io.stdout);
+            exit_code::SUCCESS
+        }
+        completion::Request::UnknownShell(name) => {
+            let _ = writeln!(
+                io.stderr,
+                "update-secret-version-stage: {}={name}: no such shell; use bash, zsh or fish",
+                completion::SCRIPT_VARIABLE
+            );
+            exit_code::PARAM_VALIDATION
+        }
+    }
+}
+
+/// Ask for the missing parameters on the terminal, echo the command line,
+/// then run it (see [`prompt`]).
+fn prompt_then_execute(context: &Context, io: &mut Io<'_>, files: &mut LazyFiles) -> i32 {
+    let answered = prompt::ask(&context.args, io.stdin, io.stderr);
+    let words = match answered {
+        Ok(prompt::Answered::Run(words)) => words,
+        Ok(prompt::Answered::Cancelled(words)) => {
+            // The cursor is still on the question's line.
+            let _ = writeln!(io.stderr, "\n{}", prompt::command_line(&words));
+            return exit_code::INTERRUPTED;
+        }
+        Err(e) => return report(&Error::General(e.to_string()), None, context, files, io),
+    };
+    if words != context.args {
+        let _ = writeln!(io.stdout, "{}", prompt::command_line(&words));
+        let _ = io.stdout.flush();
+    }
+    let prompted = Context {
+        args: words,
+        env: context.env.clone(),
+        cwd: context.cwd.clone(),
+    };
     let mut state = RunState::default();
-    match execute(context, io, &mut files, &mut state) {
+    match execute(&prompted, io, files, &mut state) {
         Ok(code) => code,
-        Err(e) => report(&e, state.globals.as_ref(), context, &mut files, io),
+        Err(e) => report(&e, state.globals.as_ref(), &prompted, files, io),
     }
 }
 
@@ -107,7 +186,9 @@ fn expand(env: &Env, path: &str) -> PathBuf {
     }
 }
 
-fn read_config_files(env: &Env) -> ConfigFiles {
+/// The text of the config file and of the credentials file (empty when
+/// missing), from `AWS_CONFIG_FILE`/`AWS_SHARED_CREDENTIALS_FILE` or `~/.aws`.
+fn config_file_texts(env: &Env) -> (String, String) {
     let config = env
         .get("AWS_CONFIG_FILE")
         .map(|p| expand(env, p))
@@ -117,7 +198,12 @@ fn read_config_files(env: &Env) -> ConfigFiles {
         .map(|p| expand(env, p))
         .unwrap_or_else(|| home_path(env, ".aws/credentials"));
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
-    ConfigFiles::parse(&read(&config), &read(&credentials))
+    (read(&config), read(&credentials))
+}
+
+fn read_config_files(env: &Env) -> ConfigFiles {
+    let (config, credentials) = config_file_texts(env);
+    ConfigFiles::parse(&config, &credentials)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

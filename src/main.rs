@@ -68,7 +68,10 @@ fn main() {
     let stderr = std::io::stderr();
     let mut out = stdout.lock();
     let mut err = stderr.lock();
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
     let mut io = Io {
+        stdin: &mut input,
         stdout: &mut out,
         stderr: &mut err,
         stdout_is_tty: is_tty(1),

@@ -8,9 +8,6 @@
 //! list.
 
 use std::collections::BTreeSet;
-use std::io::Read;
-use std::os::fd::{FromRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -19,6 +16,7 @@ use regex::Regex;
 
 use crate::fakesrv::FakeServer;
 use crate::harness::{Moto, binary, free_port, tempdir::TempDir};
+use crate::pty::run_on_pty;
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -78,57 +76,6 @@ fn normalize(text: &str, subs: &[(String, String)], filter: Option<&Regex>) -> S
 struct CaseResult {
     name: String,
     problems: Vec<String>,
-}
-
-/// Run `command` with stdout and stderr on an 80x24 pseudo-terminal; returns
-/// what the terminal showed and the exit code.
-fn run_on_pty(mut command: Command) -> (Vec<u8>, i32) {
-    let mut master: libc::c_int = 0;
-    let mut slave: libc::c_int = 0;
-    let size = libc::winsize {
-        ws_row: 24,
-        ws_col: 80,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: openpty fills the two descriptors we own.
-    let rc = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            &size,
-        )
-    };
-    assert_eq!(rc, 0, "openpty failed");
-    // SAFETY: both descriptors were just opened and are owned here.
-    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    let slave_out = slave.try_clone().expect("dup pty");
-    command.stdout(Stdio::from(slave_out));
-    command.stderr(Stdio::from(slave.try_clone().expect("dup pty")));
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        command.pre_exec(|| {
-            libc::setsid();
-            libc::ioctl(1, libc::TIOCSCTTY, 0);
-            Ok(())
-        });
-    }
-    let mut child = command.spawn().expect("spawn on pty");
-    drop(command);
-    drop(slave);
-    let mut file = std::fs::File::from(master);
-    let mut out = Vec::new();
-    let mut buf = [0u8; 65536];
-    loop {
-        match file.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => out.extend_from_slice(&buf[..n]),
-        }
-    }
-    let code = child.wait().map(|s| s.code().unwrap_or(-1)).unwrap_or(-1);
-    (out, code)
 }
 
 fn run_case(dir: &Path, moto: &Moto, fake: &FakeServer, closed: &str) -> CaseResult {

@@ -327,14 +327,23 @@ impl Test {
         self
     }
 
-    /// Run the binary.
-    pub fn run(&self) -> Outcome {
+    /// The command this test runs: the binary, its arguments, the cleared
+    /// environment plus the test's, and its working directory (standard
+    /// streams left for the caller to set).
+    pub fn command(&self) -> Command {
         let mut command = Command::new(binary());
         command
             .args(&self.args)
             .env_clear()
             .envs(&self.env)
-            .current_dir(self.cwd.as_deref().unwrap_or(self.home.path()))
+            .current_dir(self.cwd.as_deref().unwrap_or(self.home.path()));
+        command
+    }
+
+    /// Run the binary.
+    pub fn run(&self) -> Outcome {
+        let mut command = self.command();
+        command
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .stdin(Stdio::null());

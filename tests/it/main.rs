@@ -2,6 +2,7 @@
 //! on loopback (moto for Secrets Manager, a scripted server for transport
 //! faults).
 
+mod completion;
 mod examples;
 mod fakesrv;
 mod faults;
@@ -9,5 +10,9 @@ mod golden;
 mod harness;
 mod input;
 mod load;
+mod manual;
 mod output;
+mod prompt;
 mod properties;
+mod pty;
+mod version;
