@@ -26,7 +26,8 @@ use aws_smithy_types::timeout::TimeoutConfig;
 
 use crate::config_file::Section;
 use crate::error::Error;
-use crate::settings::{Env, ProfileChoice, RetrySettings};
+use crate::settings::{Env, ProfileChoice, RetryMode, RetrySettings};
+use crate::transport::{Transport, Trust};
 
 /// Everything needed to build the client, already resolved.
 #[derive(Debug, Clone)]
@@ -43,6 +44,12 @@ pub struct ClientSettings {
     pub read_timeout: Option<i64>,
     /// `--no-sign-request`.
     pub unsigned: bool,
+    /// How the server certificate is checked.
+    pub trust: Trust,
+    /// The URL requests go to (decides whether TLS is set up at all).
+    pub url: String,
+    /// `--debug`: log the HTTP exchange.
+    pub debug: bool,
 }
 
 /// Counts the attempts of the one call the tool makes.
@@ -93,7 +100,11 @@ pub fn build_client(
         Some(d) => timeouts = timeouts.read_timeout(d),
         None => timeouts = timeouts.disable_read_timeout(),
     }
-    let retry = RetryConfig::standard()
+    let retry = match settings.retry.mode {
+        RetryMode::Standard => RetryConfig::standard(),
+        RetryMode::Adaptive => RetryConfig::adaptive(),
+    };
+    let retry = retry
         .with_max_attempts(settings.retry.max_attempts.max(1))
         .with_initial_backoff(Duration::from_secs(1))
         .with_max_backoff(Duration::from_secs(20));
@@ -102,9 +113,18 @@ pub fn build_client(
         .region(Region::new(settings.region.clone()))
         .retry_config(retry)
         .timeout_config(timeouts.build())
+        .http_client(Transport::new(
+            &settings.url,
+            &settings.trust,
+            seconds(settings.connect_timeout),
+            seconds(settings.read_timeout),
+        ))
         .interceptor(counter.clone());
     if let Some(url) = &settings.endpoint_url {
         builder = builder.endpoint_url(url.clone());
+    }
+    if settings.debug {
+        builder = builder.interceptor(crate::debug::HttpLog::new(settings.retry.max_attempts));
     }
     match credentials {
         Some(c) if !settings.unsigned => builder = builder.credentials_provider(c),

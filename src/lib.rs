@@ -19,6 +19,7 @@ pub mod output;
 pub mod pager;
 pub mod query;
 pub mod settings;
+pub mod transport;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -331,7 +332,10 @@ fn execute(
     let credentials = if opts.no_sign_request {
         None
     } else {
-        let found = runtime.block_on(client::resolve_credentials(env, &profile, section))?;
+        let found = block_on_interruptible(
+            &runtime,
+            client::resolve_credentials(env, &profile, section),
+        )?;
         Some(found.ok_or(Error::NoCredentials)?)
     };
     for (name, value) in [("connect", connect_timeout), ("read", read_timeout)] {
@@ -342,6 +346,15 @@ fn execute(
         }
     }
 
+    let url = request_url(endpoint_url.as_deref(), &region);
+    let trust = if opts.no_verify_ssl {
+        transport::Trust::Unverified
+    } else {
+        match settings::resolve_ca_bundle(&opts, env, section) {
+            Some(path) => transport::Trust::Bundle(path),
+            None => transport::Trust::SystemRoots,
+        }
+    };
     let client_settings = client::ClientSettings {
         region: region.clone(),
         endpoint_url: endpoint_url.clone(),
@@ -349,17 +362,16 @@ fn execute(
         connect_timeout,
         read_timeout,
         unsigned: opts.no_sign_request,
+        trust,
+        url: url.clone(),
+        debug: log.enabled(),
     };
     let counter = client::AttemptCounter::default();
     let sdk = client::build_client(&client_settings, credentials, &counter);
-    let url = request_url(endpoint_url.as_deref(), &region);
-    let call = runtime.block_on(operation::update_secret_version_stage(
-        &sdk,
-        &request,
-        &counter,
-        retry.max_attempts,
-        &url,
-    ))?;
+    let call = block_on_interruptible(
+        &runtime,
+        operation::update_secret_version_stage(&sdk, &request, &counter, retry.max_attempts, &url),
+    )?;
 
     // Display.
     let output_name = settings::resolve_output(&opts, env, section);
@@ -386,6 +398,36 @@ fn execute(
     };
     pager::write_output(&buffer, &pager_command, io.stdout_is_tty, env, io.stdout)?;
     Ok(exit_code::SUCCESS)
+}
+
+/// Run `work` to completion unless Ctrl-C comes first, which is the CLI's
+/// `KeyboardInterrupt` ([`Error::Interrupted`]: a newline on stdout, 130).
+fn block_on_interruptible<T>(
+    runtime: &tokio::runtime::Runtime,
+    work: impl std::future::Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    use std::task::Poll;
+    runtime.block_on(async {
+        let mut work = std::pin::pin!(work);
+        let mut ctrl_c = std::pin::pin!(tokio::signal::ctrl_c());
+        // Without a SIGINT handler (it could not be installed) only the
+        // work is awaited.
+        let mut listening = true;
+        std::future::poll_fn(|cx| {
+            if let Poll::Ready(result) = work.as_mut().poll(cx) {
+                return Poll::Ready(result);
+            }
+            if listening {
+                match ctrl_c.as_mut().poll(cx) {
+                    Poll::Ready(Ok(())) => return Poll::Ready(Err(Error::Interrupted)),
+                    Poll::Ready(Err(_)) => listening = false,
+                    Poll::Pending => {}
+                }
+            }
+            Poll::Pending
+        })
+        .await
+    })
 }
 
 /// The CLI's check of `--endpoint-url`: it must have a scheme.

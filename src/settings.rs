@@ -177,11 +177,11 @@ pub fn resolve_ca_bundle(opts: &Opts, env: &Env, section: Option<&Section>) -> O
         .filter(|v| !v.is_empty())
 }
 
-/// The retry mode the CLI would use.
+/// The retry mode the CLI would use. AWS CLI v2's botocore accepts only
+/// these two; `legacy` (botocore v1's mode) is rejected when the client is
+/// created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RetryMode {
-    /// botocore's legacy mode (5 attempts by default).
-    Legacy,
     /// Standard mode (3 attempts by default).
     Standard,
     /// Adaptive mode (standard plus client-side rate limiting).
@@ -193,41 +193,46 @@ pub enum RetryMode {
 pub struct RetrySettings {
     /// The mode.
     pub mode: RetryMode,
-    /// Total attempts, first one included.
+    /// Total attempts, first one included (at least 1).
     pub max_attempts: u32,
 }
 
-/// `AWS_RETRY_MODE` > profile `retry_mode` > standard; `AWS_MAX_ATTEMPTS` >
-/// profile `max_attempts` > the mode's default.
+/// `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3; `AWS_RETRY_MODE` >
+/// profile `retry_mode` > standard. Checked in botocore's order: the
+/// attempts are converted with `int()` first, then the `Config` checks
+/// `max_attempts` before `mode`.
 pub fn resolve_retry(env: &Env, section: Option<&Section>) -> Result<RetrySettings, Error> {
-    let mode_text = env
-        .get("AWS_RETRY_MODE")
-        .cloned()
-        .or_else(|| from_profile(section, "retry_mode"))
-        .unwrap_or_else(|| "standard".to_owned());
-    let mode = match mode_text.as_str() {
-        "legacy" => RetryMode::Legacy,
-        "standard" => RetryMode::Standard,
-        "adaptive" => RetryMode::Adaptive,
-        other => {
-            return Err(Error::General(format!(
-                "Invalid value '{other}' for retry_mode. Valid values are: legacy, standard, adaptive"
-            )));
-        }
-    };
     let attempts = env
         .get("AWS_MAX_ATTEMPTS")
         .cloned()
         .or_else(|| from_profile(section, "max_attempts"));
     let max_attempts = match attempts {
-        Some(text) => {
-            let n = python_int(&text)?;
-            u32::try_from(n.max(1)).unwrap_or(u32::MAX)
-        }
-        None if mode == RetryMode::Legacy => 5,
+        Some(text) => python_int(&text)?,
         None => 3,
     };
-    Ok(RetrySettings { mode, max_attempts })
+    let mode_text = env
+        .get("AWS_RETRY_MODE")
+        .cloned()
+        .or_else(|| from_profile(section, "retry_mode"))
+        .unwrap_or_else(|| "standard".to_owned());
+    if max_attempts < 1 {
+        return Err(Error::General(format!(
+            "Value provided to \"max_attempts\": {max_attempts} must be an integer greater than or equal to one."
+        )));
+    }
+    let mode = match mode_text.as_str() {
+        "standard" => RetryMode::Standard,
+        "adaptive" => RetryMode::Adaptive,
+        other => {
+            return Err(Error::General(format!(
+                "Invalid value provided to \"mode\": \"{other}\" must be one of: \"standard\" or \"adaptive\""
+            )));
+        }
+    };
+    Ok(RetrySettings {
+        mode,
+        max_attempts: u32::try_from(max_attempts).unwrap_or(u32::MAX),
+    })
 }
 
 /// Python's `int(text)` for base 10, with its error message.
@@ -455,6 +460,10 @@ mod tests {
 
     #[test]
     fn retry_settings() {
+        let files = ConfigFiles::parse("[default]\nmax_attempts = 7\nretry_mode = adaptive\n", "");
+        let d = files.profile("default");
+        let message =
+            |pairs: &[(&str, &str)]| resolve_retry(&env(pairs), None).unwrap_err().to_string();
         assert_eq!(
             resolve_retry(&env(&[]), None),
             Ok(RetrySettings {
@@ -463,19 +472,34 @@ mod tests {
             })
         );
         assert_eq!(
-            resolve_retry(&env(&[("AWS_RETRY_MODE", "legacy")]), None),
+            resolve_retry(&env(&[]), d),
             Ok(RetrySettings {
-                mode: RetryMode::Legacy,
-                max_attempts: 5
+                mode: RetryMode::Adaptive,
+                max_attempts: 7
             })
         );
         assert_eq!(
-            resolve_retry(&env(&[("AWS_MAX_ATTEMPTS", "0")]), None)
-                .unwrap()
-                .max_attempts,
-            1
+            resolve_retry(
+                &env(&[("AWS_MAX_ATTEMPTS", "2"), ("AWS_RETRY_MODE", "standard")]),
+                d
+            ),
+            Ok(RetrySettings {
+                mode: RetryMode::Standard,
+                max_attempts: 2
+            })
         );
-        assert!(resolve_retry(&env(&[("AWS_MAX_ATTEMPTS", "x")]), None).is_err());
+        assert_eq!(
+            message(&[("AWS_RETRY_MODE", "legacy")]),
+            r#"Invalid value provided to "mode": "legacy" must be one of: "standard" or "adaptive""#
+        );
+        assert_eq!(
+            message(&[("AWS_MAX_ATTEMPTS", "0"), ("AWS_RETRY_MODE", "legacy")]),
+            r#"Value provided to "max_attempts": 0 must be an integer greater than or equal to one."#
+        );
+        assert_eq!(
+            message(&[("AWS_MAX_ATTEMPTS", "x"), ("AWS_RETRY_MODE", "legacy")]),
+            "invalid literal for int() with base 10: 'x'"
+        );
     }
 
     #[test]

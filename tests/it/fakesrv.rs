@@ -173,6 +173,49 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
                     json,
                 )?;
             }
+            "fake-auth" => {
+                // What signing put on the request: the Authorization scheme,
+                // whether X-Amz-Date is there, and the session token.
+                let scheme = request
+                    .header("Authorization")
+                    .map_or("<none>", |a| a.split(' ').next().unwrap_or_default());
+                let summary = [
+                    format!("authorization={scheme}"),
+                    format!(
+                        "x-amz-date={}",
+                        if request.header("X-Amz-Date").is_some() {
+                            "<present>"
+                        } else {
+                            "<none>"
+                        }
+                    ),
+                    format!(
+                        "x-amz-security-token={}",
+                        request.header("X-Amz-Security-Token").unwrap_or("<none>")
+                    ),
+                ]
+                .join("\n");
+                send(
+                    &mut writer,
+                    200,
+                    "OK",
+                    &ok(serde_json::json!({"ARN": arn, "Name": summary})),
+                    json,
+                )?;
+            }
+            "fake-signature" => {
+                let signature = request
+                    .header("Authorization")
+                    .and_then(|a| a.rsplit_once("Signature="))
+                    .map_or("<none>", |(_, s)| s);
+                send(
+                    &mut writer,
+                    200,
+                    "OK",
+                    &ok(serde_json::json!({"ARN": arn, "Name": signature})),
+                    json,
+                )?;
+            }
             "fake-short" => send(
                 &mut writer,
                 200,

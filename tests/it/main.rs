@@ -6,3 +6,4 @@ mod examples;
 mod fakesrv;
 mod golden;
 mod harness;
+mod transport;

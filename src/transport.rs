@@ -1,0 +1,432 @@
+//! The HTTP transport: hyper over rustls, with the CLI's trust rules.
+//!
+//! The SDK's own client ignores `AWS_CA_BUNDLE`/`ca_bundle`, cannot turn
+//! certificate verification off, and loads the system roots even for
+//! `http://` endpoints (twice). This client follows botocore instead:
+//!
+//! * verification is on by default, against the system roots, loaded once
+//!   and only when the endpoint is `https://`;
+//! * a CA bundle (`--ca-bundle` > `AWS_CA_BUNDLE` > profile `ca_bundle`)
+//!   replaces the system roots; one that cannot be read fails every
+//!   attempt with urllib3's text, as in the CLI;
+//! * `--no-verify-ssl` accepts any certificate and prints urllib3's
+//!   `InsecureRequestWarning` once per HTTPS request, as the CLI does
+//!   (urllib3 files that warning under the "always" filter);
+//! * connect and read timeouts are reported as distinct errors so the
+//!   caller can name them the way botocore does.
+
+use std::fmt;
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Duration;
+
+use aws_smithy_runtime_api::client::http::{
+    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+};
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+use aws_smithy_runtime_api::client::result::ConnectorError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::body::SdkBody;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector as TcpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::CryptoProvider;
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+
+/// How the server's certificate is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trust {
+    /// Against the system's roots.
+    SystemRoots,
+    /// Against the certificates of this PEM file only.
+    Bundle(String),
+    /// Not at all (`--no-verify-ssl`).
+    Unverified,
+}
+
+/// What went wrong on the wire, in the terms botocore reports.
+#[derive(Debug)]
+pub enum TransportError {
+    /// The TCP connection was not made within the connect timeout.
+    ConnectTimeout,
+    /// The response did not start within the read timeout.
+    ReadTimeout,
+    /// The CA bundle could not be loaded: urllib3's text for it.
+    CaBundle(String),
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TransportError::ConnectTimeout => f.write_str("connect timeout"),
+            TransportError::ReadTimeout => f.write_str("read timeout"),
+            TransportError::CaBundle(text) => f.write_str(text),
+        }
+    }
+}
+
+impl std::error::Error for TransportError {}
+
+/// The HTTP client handed to the SDK.
+#[derive(Debug, Clone)]
+pub struct Transport {
+    connector: SharedHttpConnector,
+}
+
+impl Transport {
+    /// A transport for requests to `url` (only its scheme and host matter).
+    pub fn new(
+        url: &str,
+        trust: &Trust,
+        connect_timeout: Option<Duration>,
+        read_timeout: Option<Duration>,
+    ) -> Transport {
+        let https = url
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+        let tls = if https {
+            tls_config(trust)
+        } else {
+            // Never used for a handshake: no roots are loaded.
+            Ok(empty_config())
+        };
+        let unverified_host = (https && *trust == Trust::Unverified).then(|| url_host(url));
+        let connector = match tls {
+            Ok(config) => Connector::Ready {
+                client: Box::new(hyper_client(config, connect_timeout)),
+                read_timeout,
+                unverified_host,
+            },
+            Err(text) => Connector::BadBundle(text),
+        };
+        Transport {
+            connector: SharedHttpConnector::new(connector),
+        }
+    }
+}
+
+impl HttpClient for Transport {
+    fn http_connector(
+        &self,
+        _settings: &HttpConnectorSettings,
+        _components: &RuntimeComponents,
+    ) -> SharedHttpConnector {
+        self.connector.clone()
+    }
+}
+
+type HyperClient = Client<hyper_rustls::HttpsConnector<TcpConnector>, SdkBody>;
+
+enum Connector {
+    Ready {
+        client: Box<HyperClient>,
+        read_timeout: Option<Duration>,
+        /// The host named in the insecure-request warning, when the
+        /// request is HTTPS without verification.
+        unverified_host: Option<String>,
+    },
+    BadBundle(String),
+}
+
+impl fmt::Debug for Connector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Connector::Ready { .. } => f.write_str("Connector::Ready"),
+            Connector::BadBundle(text) => write!(f, "Connector::BadBundle({text:?})"),
+        }
+    }
+}
+
+impl HttpConnector for Connector {
+    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+        let (client, read_timeout, unverified_host) = match self {
+            Connector::Ready {
+                client,
+                read_timeout,
+                unverified_host,
+            } => (client, *read_timeout, unverified_host.clone()),
+            Connector::BadBundle(text) => {
+                let error = TransportError::CaBundle(text.clone());
+                return HttpConnectorFuture::ready(Err(ConnectorError::io(Box::new(error))));
+            }
+        };
+        let request = match request.try_into_http1x() {
+            Ok(request) => request,
+            Err(e) => return HttpConnectorFuture::ready(Err(ConnectorError::user(e.into()))),
+        };
+        let response = client.request(request);
+        HttpConnectorFuture::new(async move {
+            let outcome = match read_timeout {
+                Some(limit) => tokio::time::timeout(limit, response).await.ok(),
+                None => Some(response.await),
+            };
+            let connected = !matches!(&outcome, Some(Err(e)) if e.is_connect());
+            if let (Some(host), true) = (&unverified_host, connected) {
+                warn_unverified(host);
+            }
+            match outcome {
+                None => Err(ConnectorError::timeout(Box::new(
+                    TransportError::ReadTimeout,
+                ))),
+                Some(Ok(response)) => HttpResponse::try_from(response.map(SdkBody::from_body_1_x))
+                    .map_err(|e| ConnectorError::other(e.into(), None)),
+                Some(Err(e)) => Err(classify(e)),
+            }
+        })
+    }
+}
+
+/// urllib3's `InsecureRequestWarning` through Python's `warnings`, as the
+/// official (PyInstaller) build shows it: the module path relative to the
+/// bundle, urllib3 2.6.3's line, and no source line.
+fn warn_unverified(host: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(
+        stderr,
+        "urllib3/connectionpool.py:1097: InsecureRequestWarning: Unverified HTTPS request is being made to host '{host}'. Adding certificate verification is strongly advised. See: https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings"
+    );
+    let _ = stderr.flush();
+}
+
+fn classify(error: hyper_util::client::legacy::Error) -> ConnectorError {
+    if error.is_connect() {
+        let timed_out = chain(&error).any(|e| {
+            e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+        });
+        if timed_out {
+            return ConnectorError::timeout(Box::new(TransportError::ConnectTimeout));
+        }
+        return ConnectorError::io(Box::new(error));
+    }
+    ConnectorError::io(Box::new(error))
+}
+
+/// `error` and its sources, looking inside `io::Error` payloads.
+pub fn chain<'a>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(error), |&e| match e.downcast_ref::<std::io::Error>() {
+        Some(io) => io
+            .get_ref()
+            .map(|inner| inner as &(dyn std::error::Error + 'static)),
+        None => e.source(),
+    })
+}
+
+fn hyper_client(config: ClientConfig, connect_timeout: Option<Duration>) -> HyperClient {
+    let mut tcp = TcpConnector::new();
+    tcp.enforce_http(false);
+    tcp.set_nodelay(true);
+    tcp.set_connect_timeout(connect_timeout);
+    let https = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_tls_config(config)
+        .https_or_http()
+        .enable_http1()
+        .wrap_connector(tcp);
+    Client::builder(TokioExecutor::new())
+        .pool_timer(TokioTimer::new())
+        .build(https)
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::aws_lc_rs::default_provider())
+}
+
+fn empty_config() -> ClientConfig {
+    with_roots(RootCertStore::empty())
+}
+
+fn with_roots(roots: RootCertStore) -> ClientConfig {
+    ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .map(|b| b.with_root_certificates(roots).with_no_client_auth())
+        .unwrap_or_else(|_| {
+            ClientConfig::builder()
+                .with_root_certificates(RootCertStore::empty())
+                .with_no_client_auth()
+        })
+}
+
+fn tls_config(trust: &Trust) -> Result<ClientConfig, String> {
+    match trust {
+        Trust::SystemRoots => {
+            let mut roots = RootCertStore::empty();
+            roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+            Ok(with_roots(roots))
+        }
+        Trust::Bundle(path) => {
+            let mut roots = RootCertStore::empty();
+            roots.add_parsable_certificates(load_bundle(path)?);
+            Ok(with_roots(roots))
+        }
+        Trust::Unverified => {
+            let provider = provider();
+            let verifier = Arc::new(AcceptAnyCertificate(provider.clone()));
+            Ok(ClientConfig::builder_with_provider(provider)
+                .with_safe_default_protocol_versions()
+                .map_err(|e| e.to_string())?
+                .dangerous()
+                .with_custom_certificate_verifier(verifier)
+                .with_no_client_auth())
+        }
+    }
+}
+
+/// The certificates of a PEM bundle, or the text Python's
+/// `load_verify_locations` fails with.
+pub fn load_bundle(path: &str) -> Result<Vec<CertificateDer<'static>>, String> {
+    let bytes = std::fs::read(path).map_err(|e| python_os_error(&e))?;
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
+        .filter_map(Result::ok)
+        .collect();
+    if certs.is_empty() {
+        return Err(
+            "[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4154)"
+                .to_owned(),
+        );
+    }
+    Ok(certs)
+}
+
+/// Python's `str()` of an `OSError`: `[Errno N] strerror`.
+fn python_os_error(error: &std::io::Error) -> String {
+    match error.raw_os_error() {
+        Some(code) => {
+            let text = error.to_string();
+            let strerror = text
+                .strip_suffix(&format!(" (os error {code})"))
+                .unwrap_or(&text);
+            format!("[Errno {code}] {strerror}")
+        }
+        None => error.to_string(),
+    }
+}
+
+/// The host of a URL, as urllib3 names it in its warning.
+pub fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if let Some(v6) = authority.strip_prefix('[') {
+        return v6.split(']').next().unwrap_or(v6).to_owned();
+    }
+    authority
+        .split(':')
+        .next()
+        .unwrap_or(authority)
+        .to_lowercase()
+}
+
+/// The OpenSSL wording Python shows for a failed certificate check, for
+/// the rustls error behind it; `None` when `error` is not a TLS failure.
+pub fn ssl_error_text(error: &(dyn std::error::Error + 'static), host: &str) -> Option<String> {
+    use rustls::CertificateError as C;
+    let tls = chain(error).find_map(|e| e.downcast_ref::<rustls::Error>())?;
+    let reason = match tls {
+        rustls::Error::InvalidCertificate(cert) => match cert {
+            C::UnknownIssuer => "unable to get local issuer certificate".to_owned(),
+            C::NotValidForName | C::NotValidForNameContext { .. } => {
+                if host.parse::<std::net::IpAddr>().is_ok() {
+                    format!("IP address mismatch, certificate is not valid for '{host}'.")
+                } else {
+                    format!("Hostname mismatch, certificate is not valid for '{host}'.")
+                }
+            }
+            C::Expired | C::ExpiredContext { .. } => "certificate has expired".to_owned(),
+            C::NotValidYet | C::NotValidYetContext { .. } => {
+                "certificate is not yet valid".to_owned()
+            }
+            C::Revoked => "certificate revoked".to_owned(),
+            C::BadSignature => "certificate signature failure".to_owned(),
+            _ => "unsupported certificate purpose".to_owned(),
+        },
+        rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
+            return Some("[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)".into());
+        }
+        other => return Some(format!("[SSL] {other} (_ssl.c:1006)")),
+    };
+    Some(format!(
+        "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: {reason} (_ssl.c:1006)"
+    ))
+}
+
+/// `--no-verify-ssl`: any certificate is accepted; handshake signatures
+/// are still checked so the connection is at least consistent.
+#[derive(Debug)]
+struct AcceptAnyCertificate(Arc<CryptoProvider>);
+
+impl ServerCertVerifier for AcceptAnyCertificate {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_as_urllib3_names_them() {
+        assert_eq!(url_host("https://127.0.0.1:8443/"), "127.0.0.1");
+        assert_eq!(url_host("https://Example.COM"), "example.com");
+        assert_eq!(url_host("https://[::1]:443/p"), "::1");
+    }
+
+    #[test]
+    fn bundle_errors_read_like_python() {
+        assert_eq!(
+            load_bundle("/nonexistent/ca.pem").unwrap_err(),
+            "[Errno 2] No such file or directory"
+        );
+        let dir = std::env::temp_dir().join(format!("usvs-bundle-{}", std::process::id()));
+        std::fs::write(&dir, "garbage\n").unwrap();
+        assert_eq!(
+            load_bundle(dir.to_str().unwrap()).unwrap_err(),
+            "[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4154)"
+        );
+        let _ = std::fs::remove_file(dir);
+    }
+}

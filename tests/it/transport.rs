@@ -1,0 +1,583 @@
+//! Configuration, credentials and transport: TLS against a real loopback
+//! HTTPS server with a CA made by the test, retry settings, signing,
+//! credential sources, config-file locations, network faults, Ctrl-C.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use crate::fakesrv::FakeServer;
+use crate::harness::{Moto, Test, binary, free_port, tempdir::TempDir, unique_name};
+
+const TLS_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:tls-FaKe01";
+const ARGS: [&str; 4] = ["--version-stage", "AWSCURRENT", "--output", "text"];
+
+/// A loopback HTTPS server whose certificate (for IP 127.0.0.1 only) is
+/// signed by a CA generated here; `ca_pem` is that CA's file.
+struct TlsServer {
+    port: u16,
+    ca_pem: PathBuf,
+    _dir: TempDir,
+}
+
+impl TlsServer {
+    fn shared() -> &'static TlsServer {
+        static SHARED: OnceLock<TlsServer> = OnceLock::new();
+        SHARED.get_or_init(TlsServer::start)
+    }
+
+    fn start() -> TlsServer {
+        let ca_key = rcgen::KeyPair::generate().expect("CA key");
+        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("CA");
+        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "usvs test CA");
+        let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).expect("CA cert");
+        let leaf_key = rcgen::KeyPair::generate().expect("leaf key");
+        let leaf = rcgen::CertificateParams::new(vec!["127.0.0.1".to_owned()])
+            .expect("leaf")
+            .signed_by(&leaf_key, &ca)
+            .expect("leaf cert");
+        let dir = TempDir::new();
+        let ca_pem = dir.path().join("ca.pem");
+        std::fs::write(&ca_pem, ca.pem()).expect("write CA");
+
+        let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("protocols")
+            .with_no_client_auth()
+            .with_single_cert(
+                vec![leaf.der().clone()],
+                rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into()),
+            )
+            .expect("server config");
+        let config = Arc::new(config);
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind TLS server");
+        let port = listener.local_addr().expect("address").port();
+        std::thread::spawn(move || {
+            for tcp in listener.incoming().flatten() {
+                let config = config.clone();
+                std::thread::spawn(move || {
+                    if let Ok(connection) = rustls::ServerConnection::new(config) {
+                        let _ = answer(rustls::StreamOwned::new(connection, tcp));
+                    }
+                });
+            }
+        });
+        TlsServer {
+            port,
+            ca_pem,
+            _dir: dir,
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("https://127.0.0.1:{}", self.port)
+    }
+
+    fn ca(&self) -> String {
+        self.ca_pem.display().to_string()
+    }
+}
+
+/// Read one request and answer it with a fixed success.
+fn answer(stream: impl Read + Write) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream);
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        if line.trim().is_empty() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':')
+            && k.eq_ignore_ascii_case("content-length")
+        {
+            length = v.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    let answer = format!(r#"{{"ARN": "{TLS_ARN}", "Name": "tls"}}"#);
+    let stream = reader.get_mut();
+    write!(
+        stream,
+        "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+        answer.len()
+    )?;
+    stream.flush()
+}
+
+fn tls_ok() -> String {
+    format!("{TLS_ARN}\ttls\n")
+}
+
+#[test]
+fn tls_verified_with_ca_bundle_flag() {
+    let server = TlsServer::shared();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &server.url(), "--ca-bundle", &server.ca()])
+        .expect(&tls_ok(), "", 0);
+}
+
+#[test]
+fn tls_verified_with_aws_ca_bundle_env() {
+    let server = TlsServer::shared();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &server.url()])
+        .env("AWS_CA_BUNDLE", &server.ca())
+        .expect(&tls_ok(), "", 0);
+}
+
+#[test]
+fn tls_verified_with_profile_ca_bundle() {
+    let server = TlsServer::shared();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &server.url()])
+        .home_file(
+            ".aws/config",
+            &format!("[default]\nca_bundle = {}\n", server.ca()),
+        )
+        .expect(&tls_ok(), "", 0);
+}
+
+#[test]
+fn tls_flag_bundle_beats_env_bundle() {
+    let server = TlsServer::shared();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &server.url(), "--ca-bundle", &server.ca()])
+        .env("AWS_CA_BUNDLE", "/nonexistent/ca.pem")
+        .expect(&tls_ok(), "", 0);
+}
+
+/// OpenSSL's wording as Python 3.11 prints it; `_ssl.c:1006` is CPython
+/// 3.11's line for handshake errors (the oracle runs Python 3.11.7).
+#[test]
+fn tls_refused_without_the_ca() {
+    let server = TlsServer::shared();
+    let url = server.url();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: SSL validation failed for {url}/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)\n"
+            ),
+            255,
+        );
+}
+
+#[test]
+fn tls_refused_for_a_name_the_certificate_does_not_cover() {
+    let server = TlsServer::shared();
+    let url = format!("https://localhost:{}", server.port);
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url, "--ca-bundle", &server.ca()])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: SSL validation failed for {url}/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'localhost'. (_ssl.c:1006)\n"
+            ),
+            255,
+        );
+}
+
+#[test]
+fn tls_missing_ca_bundle_file() {
+    let server = TlsServer::shared();
+    let url = server.url();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url, "--ca-bundle", "/nonexistent/ca.pem"])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: SSL validation failed for {url}/ [Errno 2] No such file or directory\n"
+            ),
+            255,
+        );
+}
+
+#[test]
+fn tls_ca_bundle_without_certificates() {
+    let server = TlsServer::shared();
+    let url = server.url();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url, "--ca-bundle", "not-a-bundle.pem"])
+        .home_file("not-a-bundle.pem", "garbage\n")
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: SSL validation failed for {url}/ [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4154)\n"
+            ),
+            255,
+        );
+}
+
+/// urllib3's InsecureRequestWarning, as the official build prints it.
+#[test]
+fn tls_no_verify_ssl_accepts_and_warns() {
+    let server = TlsServer::shared();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &server.url(), "--no-verify-ssl"])
+        .expect(
+            &tls_ok(),
+            "urllib3/connectionpool.py:1097: InsecureRequestWarning: Unverified HTTPS request is being made to host '127.0.0.1'. Adding certificate verification is strongly advised. See: https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings\n",
+            0,
+        );
+}
+
+#[test]
+fn plain_http_ignores_tls_settings() {
+    let fake = FakeServer::shared();
+    Test::new()
+        .args(["--secret-id", "fake-short", "--version-stage", "AWSCURRENT"])
+        .args(["--output", "text", "--endpoint-url", &fake.endpoint])
+        .args(["--ca-bundle", "/nonexistent/ca.pem", "--no-verify-ssl"])
+        .expect("arn:short\tfake-short\n", "", 0);
+}
+
+fn fake(secret: &str) -> Test {
+    Test::new()
+        .args(["--secret-id", secret])
+        .args(ARGS)
+        .args(["--endpoint-url", &FakeServer::shared().endpoint])
+}
+
+#[test]
+fn retry_mode_legacy_is_rejected_as_in_cli_v2() {
+    fake("fake-short")
+        .env("AWS_RETRY_MODE", "legacy")
+        .expect(
+            "",
+            "\naws: [ERROR]: Invalid value provided to \"mode\": \"legacy\" must be one of: \"standard\" or \"adaptive\"\n",
+            255,
+        );
+    fake("fake-short")
+        .home_file(".aws/config", "[default]\nretry_mode = bogus\n")
+        .expect(
+            "",
+            "\naws: [ERROR]: Invalid value provided to \"mode\": \"bogus\" must be one of: \"standard\" or \"adaptive\"\n",
+            255,
+        );
+}
+
+#[test]
+fn max_attempts_must_be_a_positive_int() {
+    fake("fake-short").env("AWS_MAX_ATTEMPTS", "0").expect(
+        "",
+        "\naws: [ERROR]: Value provided to \"max_attempts\": 0 must be an integer greater than or equal to one.\n",
+        255,
+    );
+    fake("fake-short")
+        .home_file(".aws/config", "[default]\nmax_attempts = many\n")
+        .expect(
+            "",
+            "\naws: [ERROR]: invalid literal for int() with base 10: 'many'\n",
+            255,
+        );
+}
+
+#[test]
+fn invalid_retry_settings_come_after_no_region() {
+    fake("fake-short")
+        .env_remove("AWS_DEFAULT_REGION")
+        .env("AWS_MAX_ATTEMPTS", "0")
+        .expect(
+            "",
+            "\naws: [ERROR]: An error occurred (NoRegion): You must specify a region. You can also configure your region by running \"aws configure\".\n",
+            253,
+        );
+}
+
+#[test]
+fn profile_max_attempts_limits_retries() {
+    fake("fake-throttle")
+        .home_file(".aws/config", "[default]\nmax_attempts = 2\n")
+        .expect(
+            "",
+            "\naws: [ERROR]: An error occurred (ThrottlingException) when calling the UpdateSecretVersionStage operation (reached max retries: 1): Rate exceeded\n",
+            254,
+        );
+}
+
+#[test]
+fn adaptive_mode_retries_server_errors() {
+    fake("fake-500")
+        .env("AWS_RETRY_MODE", "adaptive")
+        .env("AWS_MAX_ATTEMPTS", "2")
+        .expect(
+            "",
+            "\naws: [ERROR]: An error occurred (InternalServiceError) when calling the UpdateSecretVersionStage operation (reached max retries: 1): fake internal failure\n",
+            254,
+        );
+}
+
+#[test]
+fn other_client_errors_are_not_retried() {
+    fake("fake-unmodeled").expect(
+        "",
+        "\naws: [ERROR]: An error occurred (WeirdException) when calling the UpdateSecretVersionStage operation: odd\n",
+        254,
+    );
+}
+
+#[test]
+fn unsigned_request_has_no_signature_and_needs_no_credentials() {
+    fake("fake-auth")
+        .args(["--no-sign-request"])
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env("AWS_SESSION_TOKEN", "token-1")
+        .expect(
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:fake-auth-FaKe01\tauthorization=<none>\nx-amz-date=<none>\nx-amz-security-token=<none>\n",
+            "",
+            0,
+        );
+}
+
+#[test]
+fn session_token_is_sent_as_security_token_header() {
+    fake("fake-auth").env("AWS_SESSION_TOKEN", "token-1").expect(
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:fake-auth-FaKe01\tauthorization=AWS4-HMAC-SHA256\nx-amz-date=<present>\nx-amz-security-token=token-1\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn config_and_credentials_files_from_the_environment() {
+    let test = fake("fake-short")
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_DEFAULT_REGION")
+        .env("AWS_PROFILE", "elsewhere")
+        .home_file("conf/config", "[profile elsewhere]\nregion = us-east-1\n")
+        .home_file(
+            "conf/credentials",
+            "[elsewhere]\naws_access_key_id = testing\naws_secret_access_key = testing\n",
+        )
+        // The default locations hold nothing usable.
+        .home_file(".aws/config", "[default]\n");
+    let home = test.home().to_owned();
+    test.env(
+        "AWS_CONFIG_FILE",
+        &home.join("conf/config").display().to_string(),
+    )
+    .env(
+        "AWS_SHARED_CREDENTIALS_FILE",
+        &home.join("conf/credentials").display().to_string(),
+    )
+    .expect("arn:short\tfake-short\n", "", 0);
+}
+
+#[test]
+fn services_section_endpoint() {
+    let fake = FakeServer::shared();
+    Test::new()
+        .args(["--secret-id", "fake-short"])
+        .args(ARGS)
+        .home_file(
+            ".aws/config",
+            &format!(
+                "[default]\nservices = local\n[services local]\nsecrets_manager =\n  endpoint_url = {}\n",
+                fake.endpoint
+            ),
+        )
+        .expect("arn:short\tfake-short\n", "", 0);
+}
+
+#[test]
+fn ignore_configured_endpoint_urls_keeps_the_flag() {
+    let fake = FakeServer::shared();
+    let refused = format!("http://127.0.0.1:{}", free_port());
+    Test::new()
+        .args(["--secret-id", "fake-short"])
+        .args(ARGS)
+        .args(["--endpoint-url", &fake.endpoint])
+        .env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")
+        .env("AWS_ENDPOINT_URL", &refused)
+        .expect("arn:short\tfake-short\n", "", 0);
+}
+
+#[test]
+fn credential_process_profile_against_moto() {
+    let moto = Moto::shared();
+    let name = unique_name("process");
+    let version = "a1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
+    moto.seed_secret(&name, "a1b2c3", version, "v");
+    let test = Test::new().home_file(
+        "bin/creds",
+        "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"testing\", \"SecretAccessKey\": \"testing\"}'\n",
+    );
+    let script = test.home().join("bin/creds");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    test.home_file(
+        ".aws/config",
+        &format!(
+            "[profile proc]\nregion = us-east-1\ncredential_process = {}\n",
+            script.display()
+        ),
+    )
+    // --profile skips the environment's keys: only the process can sign.
+    .args(["--profile", "proc", "--secret-id", &name])
+    .args(["--version-stage", "CUSTOM", "--move-to-version-id", version])
+    .args(["--output", "text", "--endpoint-url", &moto.endpoint])
+    .expect(
+        &format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-a1b2c3\t{name}\n"),
+        "",
+        0,
+    );
+}
+
+#[test]
+fn dns_failure_names_the_endpoint() {
+    Test::new()
+        .args(["--secret-id", "x", "--version-stage", "y"])
+        .args(["--endpoint-url", "http://nonexistent.invalid"])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            "\naws: [ERROR]: Could not connect to the endpoint URL: \"http://nonexistent.invalid/\"\n",
+            255,
+        );
+}
+
+#[test]
+fn html_error_body_is_the_message() {
+    fake("fake-html-400").expect(
+        "",
+        "\naws: [ERROR]: An error occurred (400) when calling the UpdateSecretVersionStage operation: <html><body>Bad Request</body></html>\n",
+        254,
+    );
+}
+
+#[test]
+fn empty_503_after_one_attempt() {
+    fake("fake-503").env("AWS_MAX_ATTEMPTS", "1").expect(
+        "",
+        "\naws: [ERROR]: An error occurred (503) when calling the UpdateSecretVersionStage operation (reached max retries: 0): Service Unavailable\n",
+        254,
+    );
+}
+
+#[test]
+fn read_timeout_after_one_attempt() {
+    fake("fake-slow")
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .args(["--cli-read-timeout", "1"])
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: Read timeout on endpoint URL: \"{}/\"\n",
+                FakeServer::shared().endpoint
+            ),
+            255,
+        );
+}
+
+#[test]
+fn debug_never_shows_secrets() {
+    let secret_key = "SECRETKEY0123456789abcdefMUSTNOTLEAK";
+    let token = "SESSIONTOKEN0123456789MUSTNOTLEAK";
+    let outcome = fake("fake-signature")
+        .args(["--debug"])
+        .env("AWS_SECRET_ACCESS_KEY", secret_key)
+        .env("AWS_SESSION_TOKEN", token)
+        .run();
+    let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:fake-signature-FaKe01";
+    let signature = outcome
+        .stdout
+        .strip_prefix(&format!("{arn}\t"))
+        .and_then(|s| s.strip_suffix('\n'))
+        .expect("the signature the server saw")
+        .to_owned();
+    assert_eq!(signature.len(), 64, "{outcome:?}");
+    assert_eq!(outcome.code, 0);
+    for (what, text) in [("secret key", secret_key), ("token", token)] {
+        assert!(!outcome.stdout.contains(text), "{what} leaked: {outcome:?}");
+    }
+    for (what, text) in [
+        ("secret key", secret_key),
+        ("token", token),
+        ("signature", signature.as_str()),
+    ] {
+        assert!(!outcome.stderr.contains(text), "{what} leaked: {outcome:?}");
+    }
+    assert!(
+        outcome.stderr.contains("Sending http request"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn ctrl_c_during_a_slow_call_exits_130_quietly() {
+    let home = TempDir::new();
+    let mut child = Command::new(binary())
+        .args(["--secret-id", "fake-slow", "--version-stage", "AWSCURRENT"])
+        .args(["--endpoint-url", &FakeServer::shared().endpoint])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_DEFAULT_REGION", "us-east-1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the binary");
+    std::thread::sleep(Duration::from_millis(800));
+    // SAFETY: signalling the child we started.
+    unsafe {
+        libc::kill(i32::try_from(child.id()).expect("pid"), libc::SIGINT);
+    }
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut stdout)
+        .expect("read stdout");
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("read stderr");
+    let status = child.wait().expect("wait");
+    assert_eq!(
+        (stdout.as_str(), stderr.as_str(), status.code()),
+        ("\n", "", Some(130))
+    );
+}
