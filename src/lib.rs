@@ -318,6 +318,7 @@ fn execute(
     let region = settings::resolve_region(&opts, env, section).ok_or(Error::NoRegion)?;
     settings::validate_region_name(&region)?;
     let retry = settings::resolve_retry(env, section)?;
+    let trust = settings::resolve_trust(&opts, env, section)?;
     let endpoint_url = settings::resolve_endpoint(&opts, env, files, section);
     if opts.generate_cli_skeleton.as_deref() == Some("output") {
         return Err(input::output_skeleton_error());
@@ -347,14 +348,6 @@ fn execute(
     }
 
     let url = request_url(endpoint_url.as_deref(), &region);
-    let trust = if opts.no_verify_ssl {
-        transport::Trust::Unverified
-    } else {
-        match settings::resolve_ca_bundle(&opts, env, section) {
-            Some(path) => transport::Trust::Bundle(path),
-            None => transport::Trust::SystemRoots,
-        }
-    };
     let client_settings = client::ClientSettings {
         region: region.clone(),
         endpoint_url: endpoint_url.clone(),

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use crate::cli::Opts;
 use crate::config_file::{ConfigFiles, Section};
 use crate::error::Error;
+use crate::transport::Trust;
 
 /// The process environment, as a map.
 pub type Env = HashMap<String, String>;
@@ -168,13 +169,27 @@ pub fn resolve_pager(env: &Env, section: Option<&Section>) -> String {
         .unwrap_or_else(|| "less -R".to_owned())
 }
 
-/// `--ca-bundle` > `AWS_CA_BUNDLE` > profile `ca_bundle`.
-pub fn resolve_ca_bundle(opts: &Opts, env: &Env, section: Option<&Section>) -> Option<String> {
-    opts.ca_bundle
+/// The certificate check botocore makes, first found wins:
+/// `--no-verify-ssl`, `--ca-bundle`, `AWS_CA_BUNDLE`, profile `ca_bundle`,
+/// `REQUESTS_CA_BUNDLE`, the default roots. A bundle that is empty or only whitespace is botocore's
+/// `InvalidConfigError`, whether the endpoint is HTTPS or not.
+pub fn resolve_trust(opts: &Opts, env: &Env, section: Option<&Section>) -> Result<Trust, Error> {
+    if opts.no_verify_ssl {
+        return Ok(Trust::Unverified);
+    }
+    let bundle = opts
+        .ca_bundle
         .clone()
         .or_else(|| env.get("AWS_CA_BUNDLE").cloned())
         .or_else(|| from_profile(section, "ca_bundle"))
-        .filter(|v| !v.is_empty())
+        .or_else(|| env.get("REQUESTS_CA_BUNDLE").cloned());
+    match bundle {
+        None => Ok(Trust::SystemRoots),
+        Some(path) if path.trim().is_empty() => Err(Error::General(
+            "Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.".to_owned(),
+        )),
+        Some(path) => Ok(Trust::Bundle(path)),
+    }
 }
 
 /// The retry mode the CLI would use. AWS CLI v2's botocore accepts only
@@ -500,6 +515,35 @@ mod tests {
             message(&[("AWS_MAX_ATTEMPTS", "x"), ("AWS_RETRY_MODE", "legacy")]),
             "invalid literal for int() with base 10: 'x'"
         );
+    }
+
+    #[test]
+    fn trust_precedence() {
+        let files = ConfigFiles::parse("[default]\nca_bundle = /profile.pem\n", "");
+        let d = files.profile("default");
+        let mut o = opts();
+        let all = env(&[
+            ("AWS_CA_BUNDLE", "/env.pem"),
+            ("REQUESTS_CA_BUNDLE", "/requests.pem"),
+        ]);
+        let bundle = |p: &str| Ok(Trust::Bundle(p.to_owned()));
+        assert_eq!(resolve_trust(&o, &env(&[]), None), Ok(Trust::SystemRoots));
+        assert_eq!(
+            resolve_trust(&o, &env(&[("REQUESTS_CA_BUNDLE", "/requests.pem")]), None),
+            bundle("/requests.pem")
+        );
+        assert_eq!(
+            resolve_trust(&o, &env(&[("REQUESTS_CA_BUNDLE", "/requests.pem")]), d),
+            bundle("/profile.pem")
+        );
+        assert_eq!(resolve_trust(&o, &all, d), bundle("/env.pem"));
+        assert!(resolve_trust(&o, &env(&[("AWS_CA_BUNDLE", " ")]), d).is_err());
+        o.ca_bundle = Some("/flag.pem".into());
+        assert_eq!(resolve_trust(&o, &all, d), bundle("/flag.pem"));
+        o.ca_bundle = Some(String::new());
+        assert!(resolve_trust(&o, &all, d).is_err());
+        o.no_verify_ssl = true;
+        assert_eq!(resolve_trust(&o, &all, d), Ok(Trust::Unverified));
     }
 
     #[test]

@@ -149,8 +149,16 @@ impl HttpConnector for Connector {
                 unverified_host,
             } => (client, *read_timeout, unverified_host.clone()),
             Connector::BadBundle(text) => {
-                let error = TransportError::CaBundle(text.clone());
-                return HttpConnectorFuture::ready(Err(ConnectorError::io(Box::new(error))));
+                // urllib3 loads the bundle once the TCP connection is up: a
+                // server that cannot be reached is reported as such first.
+                let address = authority(request.uri());
+                let text = text.clone();
+                return HttpConnectorFuture::new(async move {
+                    match tokio::net::TcpStream::connect(address.as_str()).await {
+                        Ok(_) => Err(ConnectorError::io(Box::new(TransportError::CaBundle(text)))),
+                        Err(e) => Err(ConnectorError::io(Box::new(e))),
+                    }
+                });
             }
         };
         let request = match request.try_into_http1x() {
@@ -306,6 +314,22 @@ fn python_os_error(error: &std::io::Error) -> String {
     }
 }
 
+/// `host:port` of an HTTPS URL (port 443 when none is given).
+fn authority(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let has_port = match authority.rfind(']') {
+        Some(end) => authority[end..].contains(':'),
+        None => authority.contains(':'),
+    };
+    if has_port {
+        authority.to_owned()
+    } else {
+        format!("{authority}:443")
+    }
+}
+
 /// The host of a URL, as urllib3 names it in its warning.
 pub fn url_host(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -413,6 +437,9 @@ mod tests {
         assert_eq!(url_host("https://127.0.0.1:8443/"), "127.0.0.1");
         assert_eq!(url_host("https://Example.COM"), "example.com");
         assert_eq!(url_host("https://[::1]:443/p"), "::1");
+        assert_eq!(authority("https://h/p"), "h:443");
+        assert_eq!(authority("https://h:8443/p"), "h:8443");
+        assert_eq!(authority("https://[::1]/"), "[::1]:443");
     }
 
     #[test]

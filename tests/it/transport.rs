@@ -156,6 +156,49 @@ fn tls_verified_with_profile_ca_bundle() {
 }
 
 #[test]
+fn tls_verified_with_requests_ca_bundle() {
+    let server = TlsServer::shared();
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &server.url()])
+        .env("REQUESTS_CA_BUNDLE", &server.ca())
+        .expect(&tls_ok(), "", 0);
+}
+
+/// botocore rejects an empty bundle when it creates the endpoint, even for
+/// plain HTTP.
+#[test]
+fn empty_ca_bundle_is_a_configuration_error() {
+    let message = "\naws: [ERROR]: Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.\n";
+    fake("fake-short")
+        .args(["--ca-bundle", ""])
+        .expect("", message, 255);
+    fake("fake-short")
+        .env("AWS_CA_BUNDLE", " ")
+        .expect("", message, 255);
+    fake("fake-short")
+        .args(["--no-verify-ssl"])
+        .env("AWS_CA_BUNDLE", "")
+        .expect("arn:short\tfake-short\n", "", 0);
+}
+
+#[test]
+fn unreachable_server_is_reported_before_a_missing_bundle() {
+    let url = format!("https://127.0.0.1:{}", free_port());
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url, "--ca-bundle", "/nonexistent/ca.pem"])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!("\naws: [ERROR]: Could not connect to the endpoint URL: \"{url}/\"\n"),
+            255,
+        );
+}
+
+#[test]
 fn tls_flag_bundle_beats_env_bundle() {
     let server = TlsServer::shared();
     Test::new()
