@@ -170,7 +170,11 @@ pub async fn resolve_credentials(
     env: &Env,
     profile: &ProfileChoice,
     section: Option<&Section>,
+    region: &str,
 ) -> Result<Option<Credentials>, Error> {
+    // The providers that call STS need the region to sign those calls.
+    let provider_config = aws_config::provider_config::ProviderConfig::default()
+        .with_region(Some(Region::new(region.to_owned())));
     // 1. The environment, unless --profile named a profile.
     if !profile.explicit
         && let (Some(access), Some(secret)) = (
@@ -189,6 +193,7 @@ pub async fn resolve_credentials(
     //    web identity), delegated to aws-config.
     if needs_delegated_provider(section) {
         let provider = aws_config::profile::ProfileFileCredentialsProvider::builder()
+            .configure(&provider_config)
             .profile_name(&profile.name)
             .build();
         return provider
@@ -212,6 +217,7 @@ pub async fn resolve_credentials(
     // 4. Web identity from the environment, containers, IMDS.
     if env.contains_key("AWS_WEB_IDENTITY_TOKEN_FILE") || container_credentials_configured(env) {
         let chain = aws_config::default_provider::credentials::DefaultCredentialsChain::builder()
+            .configure(provider_config)
             .profile_name(&profile.name)
             .build()
             .await;

@@ -335,7 +335,7 @@ fn execute(
     } else {
         let found = block_on_interruptible(
             &runtime,
-            client::resolve_credentials(env, &profile, section),
+            client::resolve_credentials(env, &profile, section, &region),
         )?;
         Some(found.ok_or(Error::NoCredentials)?)
     };

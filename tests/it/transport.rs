@@ -624,3 +624,57 @@ fn ctrl_c_during_a_slow_call_exits_130_quietly() {
         ("\n", "", Some(130))
     );
 }
+
+/// A secret in the shared moto and the success line `--output text` prints.
+fn moto_secret(prefix: &str) -> (String, String, &'static Moto) {
+    let moto = Moto::shared();
+    let name = unique_name(prefix);
+    moto.seed_secret(&name, "a1b2c3", MOTO_VERSION, "v");
+    let line =
+        format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-a1b2c3\t{name}\n");
+    (name, line, moto)
+}
+
+const MOTO_VERSION: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
+
+/// `role_arn` + `source_profile`: aws-config assumes the role through STS
+/// (moto, via `AWS_ENDPOINT_URL`), signing with the region of the call.
+#[test]
+fn assume_role_profile_against_moto() {
+    let (name, line, moto) = moto_secret("role");
+    Test::new()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env("AWS_ENDPOINT_URL", &moto.endpoint)
+        .home_file(
+            ".aws/config",
+            "[profile base]\naws_access_key_id = testing\naws_secret_access_key = testing\n[profile role]\nrole_arn = arn:aws:iam::123456789012:role/rotator\nsource_profile = base\n",
+        )
+        .args(["--profile", "role", "--secret-id", &name])
+        .args(["--version-stage", "CUSTOM", "--move-to-version-id", MOTO_VERSION])
+        .args(["--output", "text"])
+        .expect(&line, "", 0);
+}
+
+#[test]
+fn web_identity_from_the_environment_against_moto() {
+    let (name, line, moto) = moto_secret("webid");
+    let test = Test::new()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env("AWS_ENDPOINT_URL", &moto.endpoint)
+        .env("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/web")
+        .env("AWS_ROLE_SESSION_NAME", "test")
+        .home_file("token", "header.payload.signature");
+    let token = test.home().join("token").display().to_string();
+    test.env("AWS_WEB_IDENTITY_TOKEN_FILE", &token)
+        .args(["--secret-id", &name])
+        .args([
+            "--version-stage",
+            "CUSTOM",
+            "--move-to-version-id",
+            MOTO_VERSION,
+        ])
+        .args(["--output", "text"])
+        .expect(&line, "", 0);
+}
