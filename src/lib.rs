@@ -319,6 +319,14 @@ fn execute(
     settings::validate_region_name(&region)?;
     let retry = settings::resolve_retry(env, section)?;
     let trust = settings::resolve_trust(&opts, env, section)?;
+    // urllib3's Timeout, built with the endpoint's HTTP session.
+    for (name, value) in [("connect", connect_timeout), ("read", read_timeout)] {
+        if let Some(v) = value.filter(|v| *v < 0) {
+            return Err(Error::General(format!(
+                "Attempted to set {name} timeout to {v}, but the timeout cannot be set to a value less than or equal to 0."
+            )));
+        }
+    }
     let endpoint_url = settings::resolve_endpoint(&opts, env, files, section);
     if opts.generate_cli_skeleton.as_deref() == Some("output") {
         return Err(input::output_skeleton_error());
@@ -339,13 +347,6 @@ fn execute(
         )?;
         Some(found.ok_or(Error::NoCredentials)?)
     };
-    for (name, value) in [("connect", connect_timeout), ("read", read_timeout)] {
-        if let Some(v) = value.filter(|v| *v < 0) {
-            return Err(Error::General(format!(
-                "Attempted to set {name} timeout to {v}, but the timeout cannot be set to a value less than or equal to 0."
-            )));
-        }
-    }
 
     let url = request_url(endpoint_url.as_deref(), &region);
     let client_settings = client::ClientSettings {

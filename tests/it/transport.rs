@@ -678,3 +678,35 @@ fn web_identity_from_the_environment_against_moto() {
         .args(["--output", "text"])
         .expect(&line, "", 0);
 }
+
+/// urllib3 checks the timeouts when botocore creates the endpoint: after
+/// the region, before parameter validation and credentials.
+#[test]
+fn negative_timeouts_are_client_creation_errors() {
+    Test::new()
+        .args(["--secret-id", "", "--version-stage", "AWSCURRENT"])
+        .args(["--cli-connect-timeout", "-1", "--cli-read-timeout", "-2"])
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .expect(
+            "",
+            "\naws: [ERROR]: Attempted to set connect timeout to -1, but the timeout cannot be set to a value less than or equal to 0.\n",
+            255,
+        );
+    Test::new()
+        .args(["--secret-id", "", "--version-stage", "AWSCURRENT"])
+        .args(["--cli-read-timeout", "-2"])
+        .expect(
+            "",
+            "\naws: [ERROR]: Attempted to set read timeout to -2, but the timeout cannot be set to a value less than or equal to 0.\n",
+            255,
+        );
+    Test::new()
+        .args(["--secret-id", "", "--version-stage", "AWSCURRENT"])
+        .args(["--cli-read-timeout", "-2"])
+        .env_remove("AWS_DEFAULT_REGION")
+        .expect(
+            "",
+            "\naws: [ERROR]: An error occurred (NoRegion): You must specify a region. You can also configure your region by running \"aws configure\".\n",
+            253,
+        );
+}
