@@ -18,6 +18,7 @@
 use std::fmt;
 use std::io::Write;
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
 
 use aws_smithy_runtime_api::client::http::{
@@ -95,11 +96,16 @@ impl Transport {
         };
         let unverified_host = (https && *trust == Trust::Unverified).then(|| url_host(url));
         let connector = match tls {
-            Ok(config) => Connector::Ready {
-                client: Box::new(hyper_client(config, connect_timeout)),
-                read_timeout,
-                unverified_host,
-            },
+            Ok(config) => {
+                let connected = Arc::new(tokio::sync::Notify::new());
+                Connector::Ready {
+                    client: Box::new(hyper_client(config, connect_timeout, connected.clone())),
+                    connected,
+                    read_timeout,
+                    handshake_limit: connect_timeout.zip(read_timeout).map(|(c, r)| c + r),
+                    unverified_host,
+                }
+            }
             Err(text) => Connector::BadBundle(text),
         };
         Transport {
@@ -118,12 +124,53 @@ impl HttpClient for Transport {
     }
 }
 
-type HyperClient = Client<hyper_rustls::HttpsConnector<TcpConnector>, SdkBody>;
+type HyperClient = Client<Signalling<hyper_rustls::HttpsConnector<TcpConnector>>, SdkBody>;
+
+/// A connector that tells when a connection (TCP, then TLS) is up, so the
+/// read timeout can start there, as a socket timeout does in botocore.
+#[derive(Clone)]
+struct Signalling<C> {
+    inner: C,
+    connected: Arc<tokio::sync::Notify>,
+}
+
+impl<C> tower_service::Service<http::Uri> for Signalling<C>
+where
+    C: tower_service::Service<http::Uri>,
+    C::Future: Send + 'static,
+{
+    type Response = C::Response;
+    type Error = C::Error;
+    type Future =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<C::Response, C::Error>> + Send>>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, uri: http::Uri) -> Self::Future {
+        let connecting = self.inner.call(uri);
+        let connected = self.connected.clone();
+        Box::pin(async move {
+            let result = connecting.await;
+            if result.is_ok() {
+                connected.notify_waiters();
+            }
+            result
+        })
+    }
+}
 
 enum Connector {
     Ready {
         client: Box<HyperClient>,
+        connected: Arc<tokio::sync::Notify>,
         read_timeout: Option<Duration>,
+        /// How long connecting (TCP and TLS) may take in all.
+        handshake_limit: Option<Duration>,
         /// The host named in the insecure-request warning, when the
         /// request is HTTPS without verification.
         unverified_host: Option<String>,
@@ -142,12 +189,20 @@ impl fmt::Debug for Connector {
 
 impl HttpConnector for Connector {
     fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        let (client, read_timeout, unverified_host) = match self {
+        let (client, connected, read_timeout, handshake_limit, unverified_host) = match self {
             Connector::Ready {
                 client,
+                connected,
                 read_timeout,
+                handshake_limit,
                 unverified_host,
-            } => (client, *read_timeout, unverified_host.clone()),
+            } => (
+                client,
+                connected.clone(),
+                *read_timeout,
+                *handshake_limit,
+                unverified_host.clone(),
+            ),
             Connector::BadBundle(text) => {
                 // urllib3 loads the bundle once the TCP connection is up: a
                 // server that cannot be reached is reported as such first.
@@ -167,9 +222,30 @@ impl HttpConnector for Connector {
         };
         let response = client.request(request);
         HttpConnectorFuture::new(async move {
-            let outcome = match read_timeout {
-                Some(limit) => tokio::time::timeout(limit, response).await.ok(),
-                None => Some(response.await),
+            // Connecting is bounded by the connect timeout alone; the read
+            // timeout starts once the connection is up. The waiter is
+            // registered before the request starts, so the signal (which
+            // is not stored) cannot be missed.
+            let mut up = std::pin::pin!(connected.notified());
+            up.as_mut().enable();
+            let mut response = std::pin::pin!(response);
+            let connecting = std::future::poll_fn(|cx| {
+                if let Poll::Ready(result) = response.as_mut().poll(cx) {
+                    return Poll::Ready(Some(result));
+                }
+                up.as_mut().poll(cx).map(|()| None)
+            });
+            // A TLS handshake that stalls is bounded too (botocore reports
+            // it as a read timeout).
+            let early = match handshake_limit {
+                Some(limit) => tokio::time::timeout(limit, connecting).await.ok(),
+                None => Some(connecting.await),
+            };
+            let outcome = match (early, read_timeout) {
+                (None, _) => None,
+                (Some(Some(result)), _) => Some(result),
+                (Some(None), Some(limit)) => tokio::time::timeout(limit, response).await.ok(),
+                (Some(None), None) => Some(response.await),
             };
             let connected = !matches!(&outcome, Some(Err(e)) if e.is_connect());
             if let (Some(host), true) = (&unverified_host, connected) {
@@ -225,7 +301,11 @@ pub fn chain<'a>(
     })
 }
 
-fn hyper_client(config: ClientConfig, connect_timeout: Option<Duration>) -> HyperClient {
+fn hyper_client(
+    config: ClientConfig,
+    connect_timeout: Option<Duration>,
+    connected: Arc<tokio::sync::Notify>,
+) -> HyperClient {
     let mut tcp = TcpConnector::new();
     tcp.enforce_http(false);
     tcp.set_nodelay(true);
@@ -235,9 +315,14 @@ fn hyper_client(config: ClientConfig, connect_timeout: Option<Duration>) -> Hype
         .https_or_http()
         .enable_http1()
         .wrap_connector(tcp);
+    // No pooling: every attempt connects (and signals) afresh.
     Client::builder(TokioExecutor::new())
         .pool_timer(TokioTimer::new())
-        .build(https)
+        .pool_max_idle_per_host(0)
+        .build(Signalling {
+            inner: https,
+            connected,
+        })
 }
 
 fn provider() -> Arc<CryptoProvider> {

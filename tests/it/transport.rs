@@ -710,3 +710,28 @@ fn negative_timeouts_are_client_creation_errors() {
             253,
         );
 }
+
+/// A server that accepts the connection and never answers the TLS
+/// handshake: the attempt ends as a read timeout, as in botocore.
+#[test]
+fn stalled_tls_handshake_is_a_read_timeout() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().take(1).collect();
+        std::thread::sleep(Duration::from_secs(10));
+        drop(held);
+    });
+    let url = format!("https://127.0.0.1:{port}");
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url])
+        .args(["--cli-connect-timeout", "1", "--cli-read-timeout", "1"])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!("\naws: [ERROR]: Read timeout on endpoint URL: \"{url}/\"\n"),
+            255,
+        );
+}
