@@ -5,13 +5,13 @@
 //! session token, request signatures) never are.
 
 use std::io::Write;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
-    BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+    AfterDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
     FinalizerInterceptorContextRef,
 };
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
@@ -56,6 +56,8 @@ impl DebugLog {
 pub struct HttpLog {
     max_attempts: u32,
     attempts: Arc<AtomicU32>,
+    /// Method and URL of the request last sent.
+    sent: Arc<Mutex<Option<(String, String)>>>,
 }
 
 impl HttpLog {
@@ -64,12 +66,31 @@ impl HttpLog {
         HttpLog {
             max_attempts,
             attempts: Arc::default(),
+            sent: Arc::default(),
         }
     }
 
     fn line(logger: &str, message: &str) {
         DebugLog::new(true).log(&mut std::io::stderr().lock(), logger, message);
     }
+}
+
+/// Scheme, host and port of a request URL, as urllib3 logs them.
+fn scheme_host_port(url: &str) -> Option<(String, String, u16)> {
+    let uri: http::Uri = url.parse().ok()?;
+    let scheme = uri.scheme_str()?.to_owned();
+    let host = uri.host()?.to_owned();
+    let port = uri
+        .port_u16()
+        .unwrap_or(if scheme == "https" { 443 } else { 80 });
+    Some((scheme, host, port))
+}
+
+fn path_and_query(url: &str) -> String {
+    url.parse::<http::Uri>()
+        .ok()
+        .and_then(|u| u.path_and_query().map(|p| p.as_str().to_owned()))
+        .unwrap_or_else(|| "/".to_owned())
 }
 
 /// The header value as `--debug` may show it: no signature, no token.
@@ -140,6 +161,9 @@ impl Intercept for HttpLog {
     ) -> Result<(), BoxError> {
         let request = context.request();
         let attempt = self.attempts.fetch_add(1, Ordering::SeqCst) + 1;
+        if let Ok(mut sent) = self.sent.lock() {
+            *sent = Some((request.method().to_owned(), request.uri().to_owned()));
+        }
         if attempt == 1 {
             let body = request.body().bytes().unwrap_or_default();
             Self::line(
@@ -162,17 +186,41 @@ impl Intercept for HttpLog {
                 header_dict(request.headers())
             ),
         );
+        if let Some((scheme, host, port)) = scheme_host_port(request.uri()) {
+            Self::line(
+                "urllib3.connectionpool",
+                &format!(
+                    "Starting new {} connection ({attempt}): {host}:{port}",
+                    scheme.to_uppercase()
+                ),
+            );
+        }
         Ok(())
     }
 
-    fn read_after_transmit(
+    fn read_after_deserialization(
         &self,
-        context: &BeforeDeserializationInterceptorContextRef<'_>,
+        context: &AfterDeserializationInterceptorContextRef<'_>,
         _runtime_components: &RuntimeComponents,
         _cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
+        // The body is loaded only now (it streams until deserialization).
         let response = context.response();
         let body = response.body().bytes().unwrap_or_default();
+        let sent = self.sent.lock().ok().and_then(|s| s.clone());
+        if let Some((method, url)) = sent
+            && let Some((scheme, host, port)) = scheme_host_port(&url)
+        {
+            let length = response.headers().get("content-length").unwrap_or("None");
+            Self::line(
+                "urllib3.connectionpool",
+                &format!(
+                    "{scheme}://{host}:{port} \"{method} {} HTTP/1.1\" {} {length}",
+                    path_and_query(&url),
+                    response.status().as_u16()
+                ),
+            );
+        }
         Self::line(
             "botocore.parsers",
             &format!("Response headers: {}", header_dict(response.headers())),
