@@ -8,6 +8,9 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::OnceLock;
 use std::time::Duration;
 
+/// The signature of the last `fake-signature` request.
+pub static LAST_SIGNATURE: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 const ARN_PREFIX: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:";
 
 /// The running fake server.
@@ -204,15 +207,20 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
                 )?;
             }
             "fake-signature" => {
+                // Kept for the test, never sent back: whatever the server
+                // answers is shown by --debug.
                 let signature = request
                     .header("Authorization")
                     .and_then(|a| a.rsplit_once("Signature="))
-                    .map_or("<none>", |(_, s)| s);
+                    .map(|(_, s)| s.to_owned());
+                if let Ok(mut last) = LAST_SIGNATURE.lock() {
+                    *last = signature;
+                }
                 send(
                     &mut writer,
                     200,
                     "OK",
-                    &ok(serde_json::json!({"ARN": arn, "Name": signature})),
+                    &ok(serde_json::json!({"ARN": arn, "Name": sid})),
                     json,
                 )?;
             }

@@ -558,14 +558,16 @@ fn debug_never_shows_secrets() {
         .env("AWS_SESSION_TOKEN", token)
         .run();
     let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:fake-signature-FaKe01";
-    let signature = outcome
-        .stdout
-        .strip_prefix(&format!("{arn}\t"))
-        .and_then(|s| s.strip_suffix('\n'))
-        .expect("the signature the server saw")
-        .to_owned();
-    assert_eq!(signature.len(), 64, "{outcome:?}");
-    assert_eq!(outcome.code, 0);
+    assert_eq!(
+        (outcome.stdout.as_str(), outcome.code),
+        (format!("{arn}\tfake-signature\n").as_str(), 0)
+    );
+    let signature = crate::fakesrv::LAST_SIGNATURE
+        .lock()
+        .expect("signature lock")
+        .clone()
+        .expect("the server saw a signature");
+    assert_eq!(signature.len(), 64);
     for (what, text) in [("secret key", secret_key), ("token", token)] {
         assert!(!outcome.stdout.contains(text), "{what} leaked: {outcome:?}");
     }
@@ -576,11 +578,19 @@ fn debug_never_shows_secrets() {
     ] {
         assert!(!outcome.stderr.contains(text), "{what} leaked: {outcome:?}");
     }
-    assert!(
-        outcome.stderr.contains("Sending http request"),
-        "{}",
-        outcome.stderr
-    );
+    // The request is logged, with the secrets replaced.
+    for shown in [
+        "Sending http request: <AWSPreparedRequest",
+        "Signature=*** redacted ***",
+        "'x-amz-security-token': '*** redacted ***'",
+        "Not retrying request.",
+    ] {
+        assert!(
+            outcome.stderr.contains(shown),
+            "{shown}: {}",
+            outcome.stderr
+        );
+    }
 }
 
 #[test]
