@@ -13,7 +13,19 @@
 //!   `InsecureRequestWarning` once per HTTPS request, as the CLI does
 //!   (urllib3 files that warning under the "always" filter);
 //! * connect and read timeouts are reported as distinct errors so the
-//!   caller can name them the way botocore does.
+//!   caller can name them the way botocore does; the read timeout starts
+//!   once the connection is up.
+//!
+//! Texts that Python takes from its build: a failed certificate check reads
+//! `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: <OpenSSL 3
+//! reason> (_ssl.c:1006)` — 1006 is CPython 3.11's line (the oracle runs
+//! 3.11.7); the rustls error is mapped to OpenSSL's reason (an unknown
+//! issuer, including a self-signed leaf, which OpenSSL would call
+//! `self-signed certificate`, reads `unable to get local issuer
+//! certificate`). The insecure-request warning takes the shape of the
+//! official PyInstaller build: the module path relative to the bundle,
+//! urllib3 2.6.3's line 1097 (the installer's pin), no source line; a
+//! source install would print its site-packages path and `  warnings.warn(`.
 
 use std::fmt;
 use std::io::Write;
