@@ -133,10 +133,31 @@ fn dispatch_error(
     if failure.is_timeout() {
         return Error::General(format!("Read timeout on endpoint URL: \"{url}\""));
     }
+    let io_kinds: Vec<std::io::ErrorKind> = crate::transport::chain(cause)
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .map(std::io::Error::kind)
+        .collect();
+    let https = url
+        .get(..8)
+        .is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+    if https && io_kinds.contains(&std::io::ErrorKind::UnexpectedEof) {
+        // The server hung up during the TLS handshake.
+        return Error::General(format!(
+            "SSL validation failed for {url} [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1006)"
+        ));
+    }
+    let reset = io_kinds.iter().any(|k| {
+        matches!(
+            k,
+            std::io::ErrorKind::ConnectionReset
+                | std::io::ErrorKind::ConnectionAborted
+                | std::io::ErrorKind::BrokenPipe
+        )
+    });
     let connected = crate::transport::chain(cause)
         .find_map(|e| e.downcast_ref::<hyper_util::client::legacy::Error>())
         .is_some_and(|e| !e.is_connect());
-    if connected {
+    if connected || reset {
         Error::General(format!(
             "Connection was closed before we received a valid response from endpoint URL: \"{url}\"."
         ))

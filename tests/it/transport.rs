@@ -745,3 +745,47 @@ fn stalled_tls_handshake_is_a_read_timeout() {
             255,
         );
 }
+
+/// `https://` to a server that answers in plain HTTP: OpenSSL 3.0's
+/// wording through Python 3.11.
+#[test]
+fn https_to_a_plain_http_server() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut hello = [0; 512];
+            let _ = stream.read(&mut hello);
+            let _ = stream.write_all(
+                b"HTTP/1.0 400 Bad Request\r\nContent-Type: text/html\r\n\r\n<html>bad</html>\n",
+            );
+        }
+    });
+    let url = format!("https://127.0.0.1:{port}");
+    fake("fake-short")
+        .args(["--endpoint-url", &url])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: SSL validation failed for {url}/ [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)\n"
+            ),
+            255,
+        );
+}
+
+/// A server that hangs up during the TLS handshake.
+#[test]
+fn https_to_a_server_that_hangs_up() {
+    let url = FakeServer::shared().endpoint.replace("http://", "https://");
+    fake("fake-short")
+        .args(["--endpoint-url", &url])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: SSL validation failed for {url}/ [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1006)\n"
+            ),
+            255,
+        );
+}
