@@ -125,6 +125,11 @@ fn dispatch_error(
         Some(TransportError::CaBundle(text)) => {
             return Error::General(format!("SSL validation failed for {url} {text}"));
         }
+        Some(TransportError::ConnectionClosed) => {
+            return Error::General(format!(
+                "Connection was closed before we received a valid response from endpoint URL: \"{url}\"."
+            ));
+        }
         None => {}
     }
     if let Some(text) = crate::transport::ssl_error_text(cause, &crate::transport::url_host(url)) {

@@ -69,6 +69,8 @@ pub enum TransportError {
     ReadTimeout,
     /// The CA bundle could not be loaded: urllib3's text for it.
     CaBundle(String),
+    /// The connection broke while the response was being read.
+    ConnectionClosed,
 }
 
 impl fmt::Display for TransportError {
@@ -77,6 +79,7 @@ impl fmt::Display for TransportError {
             TransportError::ConnectTimeout => f.write_str("connect timeout"),
             TransportError::ReadTimeout => f.write_str("read timeout"),
             TransportError::CaBundle(text) => f.write_str(text),
+            TransportError::ConnectionClosed => f.write_str("connection closed"),
         }
     }
 }
@@ -234,10 +237,12 @@ impl HttpConnector for Connector {
         };
         let response = client.request(request);
         HttpConnectorFuture::new(async move {
-            // Connecting is bounded by the connect timeout alone; the read
-            // timeout starts once the connection is up. The waiter is
-            // registered before the request starts, so the signal (which
-            // is not stored) cannot be missed.
+            // Connecting (TCP, then TLS) is bounded by the connect timeout
+            // and, for a handshake that stalls, by connect + read (botocore
+            // reports that as a read timeout). The read timeout proper
+            // starts once the connection is up. The waiter is registered
+            // before the request starts, so the signal (which is not
+            // stored) cannot be missed.
             let mut up = std::pin::pin!(connected.notified());
             up.as_mut().enable();
             let mut response = std::pin::pin!(response);
@@ -247,32 +252,47 @@ impl HttpConnector for Connector {
                 }
                 up.as_mut().poll(cx).map(|()| None)
             });
-            // A TLS handshake that stalls is bounded too (botocore reports
-            // it as a read timeout).
             let early = match handshake_limit {
                 Some(limit) => tokio::time::timeout(limit, connecting).await.ok(),
                 None => Some(connecting.await),
             };
-            let outcome = match (early, read_timeout) {
-                (None, _) => None,
-                (Some(Some(result)), _) => Some(result),
-                (Some(None), Some(limit)) => tokio::time::timeout(limit, response).await.ok(),
-                (Some(None), None) => Some(response.await),
+            // urllib3 warns once the connection is up, before sending.
+            let handshake_done = match &early {
+                None => false,
+                Some(Some(Err(e))) => !e.is_connect(),
+                Some(_) => true,
             };
-            let connected = !matches!(&outcome, Some(Err(e)) if e.is_connect());
-            if let (Some(host), true) = (&unverified_host, connected) {
+            if let (Some(host), true) = (&unverified_host, handshake_done) {
                 warn_unverified(host);
             }
-            match outcome {
-                None => Err(ConnectorError::timeout(Box::new(
-                    TransportError::ReadTimeout,
-                ))),
-                Some(Ok(response)) => HttpResponse::try_from(response.map(SdkBody::from_body_1_x))
-                    .map_err(|e| ConnectorError::other(e.into(), None)),
-                Some(Err(e)) => Err(classify(e)),
+            let reading = async {
+                let head = match early {
+                    None => return Err(read_timeout_error()),
+                    Some(Some(result)) => result,
+                    Some(None) => response.await,
+                };
+                let (parts, body) = head.map_err(classify)?.into_parts();
+                // The body is read here, under the same read timeout, as
+                // urllib3 reads it before botocore parses anything.
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map_err(|_| ConnectorError::io(Box::new(TransportError::ConnectionClosed)))?
+                    .to_bytes();
+                let response = http::Response::from_parts(parts, SdkBody::from(body));
+                HttpResponse::try_from(response).map_err(|e| ConnectorError::other(e.into(), None))
+            };
+            match read_timeout {
+                Some(limit) => tokio::time::timeout(limit, reading)
+                    .await
+                    .unwrap_or_else(|_| Err(read_timeout_error())),
+                None => reading.await,
             }
         })
     }
+}
+
+fn read_timeout_error() -> ConnectorError {
+    ConnectorError::timeout(Box::new(TransportError::ReadTimeout))
 }
 
 /// urllib3's `InsecureRequestWarning` through Python's `warnings`, as the

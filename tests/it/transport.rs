@@ -789,3 +789,51 @@ fn https_to_a_server_that_hangs_up() {
             255,
         );
 }
+
+/// A plain-HTTP server that answers every connection with `answer`, then
+/// keeps the connection open for `hold` before closing it.
+fn raw_server(answer: &'static [u8], hold: Duration) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut request = [0; 4096];
+                let _ = stream.read(&mut request);
+                let _ = stream.write_all(answer);
+                std::thread::sleep(hold);
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+const PARTIAL: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 100\r\n\r\n{\"ARN\": ";
+
+#[test]
+fn body_that_stalls_is_a_read_timeout() {
+    let url = raw_server(PARTIAL, Duration::from_secs(5));
+    fake("fake-short")
+        .args(["--endpoint-url", &url, "--cli-read-timeout", "1"])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!("\naws: [ERROR]: Read timeout on endpoint URL: \"{url}/\"\n"),
+            255,
+        );
+}
+
+#[test]
+fn connection_closed_mid_body() {
+    let url = raw_server(PARTIAL, Duration::ZERO);
+    fake("fake-short")
+        .args(["--endpoint-url", &url])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: Connection was closed before we received a valid response from endpoint URL: \"{url}/\".\n"
+            ),
+            255,
+        );
+}
