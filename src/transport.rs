@@ -366,14 +366,26 @@ fn empty_config() -> ClientConfig {
 }
 
 fn with_roots(roots: RootCertStore) -> ClientConfig {
-    ClientConfig::builder_with_provider(provider())
+    let provider = provider();
+    let verifier = rustls::client::WebPkiServerVerifier::builder_with_provider(
+        Arc::new(roots),
+        provider.clone(),
+    )
+    .build();
+    let builder = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map(|b| b.with_root_certificates(roots).with_no_client_auth())
-        .unwrap_or_else(|_| {
-            ClientConfig::builder()
-                .with_root_certificates(RootCertStore::empty())
-                .with_no_client_auth()
-        })
+        .unwrap_or_else(|_| ClientConfig::builder());
+    match verifier {
+        Ok(webpki) => builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(OpenSslWording(webpki)))
+            .with_no_client_auth(),
+        // No roots at all (plain HTTP, or an unusable bundle): nothing can
+        // be verified anyway.
+        Err(_) => builder
+            .with_root_certificates(RootCertStore::empty())
+            .with_no_client_auth(),
+    }
 }
 
 fn tls_config(trust: &Trust) -> Result<ClientConfig, String> {
@@ -483,6 +495,13 @@ pub fn ssl_error_text(error: &(dyn std::error::Error + 'static), host: &str) -> 
             }
             C::Revoked => "certificate revoked".to_owned(),
             C::BadSignature => "certificate signature failure".to_owned(),
+            C::Other(other) => {
+                let source: &(dyn std::error::Error + 'static) = &*other.0;
+                match source.downcast_ref::<SelfSigned>() {
+                    Some(self_signed) => self_signed.to_string(),
+                    None => "unsupported certificate purpose".to_owned(),
+                }
+            }
             _ => "unsupported certificate purpose".to_owned(),
         },
         rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
@@ -493,6 +512,132 @@ pub fn ssl_error_text(error: &(dyn std::error::Error + 'static), host: &str) -> 
     Some(format!(
         "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: {reason} (_ssl.c:1006)"
     ))
+}
+
+/// Why OpenSSL would refuse a chain that webpki calls "unknown issuer".
+#[derive(Debug)]
+pub struct SelfSigned {
+    /// The server's own certificate is self-signed (else one the server
+    /// sent along with it is).
+    pub leaf: bool,
+}
+
+impl fmt::Display for SelfSigned {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.leaf {
+            f.write_str("self-signed certificate")
+        } else {
+            f.write_str("self-signed certificate in certificate chain")
+        }
+    }
+}
+
+impl std::error::Error for SelfSigned {}
+
+/// webpki's verification, with an unknown issuer told apart the way
+/// OpenSSL does when the chain ends in a self-signed certificate.
+#[derive(Debug)]
+struct OpenSslWording(Arc<rustls::client::WebPkiServerVerifier>);
+
+impl ServerCertVerifier for OpenSslWording {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        let result =
+            self.0
+                .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now);
+        match result {
+            Err(rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer)) => {
+                let leaf = self_issued(end_entity);
+                if leaf || intermediates.iter().any(|c| self_issued(c)) {
+                    Err(rustls::Error::InvalidCertificate(
+                        rustls::CertificateError::Other(rustls::OtherError(Arc::new(SelfSigned {
+                            leaf,
+                        }))),
+                    ))
+                } else {
+                    result
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.supported_verify_schemes()
+    }
+}
+
+/// One DER element: its tag, its bytes, its contents.
+type Der<'a> = (u8, &'a [u8], &'a [u8]);
+
+/// The DER element at the start of `bytes`, and what follows it.
+fn der_element(bytes: &[u8]) -> Option<(Der<'_>, &[u8])> {
+    let tag = *bytes.first()?;
+    let first = *bytes.get(1)?;
+    let (length, header) = if first < 0x80 {
+        (usize::from(first), 2)
+    } else {
+        let count = usize::from(first & 0x7f);
+        if count == 0 || count > 4 {
+            return None;
+        }
+        let mut length = 0usize;
+        for &b in bytes.get(2..2 + count)? {
+            length = (length << 8) | usize::from(b);
+        }
+        (length, 2 + count)
+    };
+    let end = header.checked_add(length)?;
+    let whole = bytes.get(..end)?;
+    Some(((tag, whole, &whole[header..]), &bytes[end..]))
+}
+
+/// Whether a certificate names itself as its issuer (issuer == subject).
+/// OpenSSL also checks the signature; names are enough to tell a
+/// self-signed certificate from one issued by a CA with another name.
+fn self_issued(cert: &CertificateDer<'_>) -> bool {
+    let parse = || {
+        let ((_, _, certificate), _) = der_element(cert.as_ref())?;
+        let ((_, _, tbs), _) = der_element(certificate)?;
+        let (first, rest) = der_element(tbs)?;
+        // An explicit [0] version comes before the serial number; then the
+        // signature algorithm, the issuer, the validity and the subject.
+        let rest = if first.0 == 0xa0 {
+            der_element(rest)?.1
+        } else {
+            rest
+        };
+        let (_algorithm, rest) = der_element(rest)?;
+        let ((_, issuer, _), rest) = der_element(rest)?;
+        let (_validity, rest) = der_element(rest)?;
+        let ((_, subject, _), _) = der_element(rest)?;
+        Some(issuer == subject)
+    };
+    parse().unwrap_or(false)
 }
 
 /// `--no-verify-ssl`: any certificate is accepted; handshake signatures

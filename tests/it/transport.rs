@@ -47,29 +47,10 @@ impl TlsServer {
         let ca_pem = dir.path().join("ca.pem");
         std::fs::write(&ca_pem, ca.pem()).expect("write CA");
 
-        let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("protocols")
-            .with_no_client_auth()
-            .with_single_cert(
-                vec![leaf.der().clone()],
-                rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into()),
-            )
-            .expect("server config");
-        let config = Arc::new(config);
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind TLS server");
-        let port = listener.local_addr().expect("address").port();
-        std::thread::spawn(move || {
-            for tcp in listener.incoming().flatten() {
-                let config = config.clone();
-                std::thread::spawn(move || {
-                    if let Ok(connection) = rustls::ServerConnection::new(config) {
-                        let _ = answer(rustls::StreamOwned::new(connection, tcp));
-                    }
-                });
-            }
-        });
+        let port = serve_tls(
+            vec![leaf.der().clone()],
+            rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into()),
+        );
         TlsServer {
             port,
             ca_pem,
@@ -84,6 +65,35 @@ impl TlsServer {
     fn ca(&self) -> String {
         self.ca_pem.display().to_string()
     }
+}
+
+/// A loopback HTTPS server presenting `chain`, answering every request
+/// with a fixed success; returns its port.
+fn serve_tls(
+    chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+    key: rustls::pki_types::PrivateKeyDer<'static>,
+) -> u16 {
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("protocols")
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .expect("server config");
+    let config = Arc::new(config);
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind TLS server");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for tcp in listener.incoming().flatten() {
+            let config = config.clone();
+            std::thread::spawn(move || {
+                if let Ok(connection) = rustls::ServerConnection::new(config) {
+                    let _ = answer(rustls::StreamOwned::new(connection, tcp));
+                }
+            });
+        }
+    });
+    port
 }
 
 /// Read one request and answer it with a fixed success.
@@ -224,6 +234,75 @@ fn tls_refused_without_the_ca() {
             "",
             &format!(
                 "\naws: [ERROR]: SSL validation failed for {url}/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)\n"
+            ),
+            255,
+        );
+}
+
+/// The quick test setup: `openssl req -x509`-style self-signed server
+/// certificate.
+#[test]
+fn tls_self_signed_server_certificate() {
+    let key = rcgen::KeyPair::generate().expect("key");
+    let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".to_owned()])
+        .expect("params")
+        .self_signed(&key)
+        .expect("self-signed");
+    let port = serve_tls(
+        vec![cert.der().clone()],
+        rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
+    );
+    let url = format!("https://127.0.0.1:{port}");
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: SSL validation failed for {url}/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)\n"
+            ),
+            255,
+        );
+    // Trusting that very certificate works.
+    let test = Test::new().home_file("self.pem", &cert.pem());
+    let bundle = test.home().join("self.pem").display().to_string();
+    test.args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url, "--ca-bundle", &bundle])
+        .expect(&tls_ok(), "", 0);
+}
+
+/// A server that sends its (untrusted) root along with its certificate.
+#[test]
+fn tls_untrusted_root_in_the_chain() {
+    let ca_key = rcgen::KeyPair::generate().expect("CA key");
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("CA");
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "usvs untrusted root");
+    let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).expect("CA cert");
+    let key = rcgen::KeyPair::generate().expect("key");
+    let leaf = rcgen::CertificateParams::new(vec!["127.0.0.1".to_owned()])
+        .expect("leaf")
+        .signed_by(&key, &ca)
+        .expect("leaf cert");
+    let port = serve_tls(
+        vec![leaf.der().clone(), ca.der().clone()],
+        rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
+    );
+    let url = format!("https://127.0.0.1:{port}");
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &url])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: SSL validation failed for {url}/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)\n"
             ),
             255,
         );
