@@ -189,8 +189,23 @@ pub async fn resolve_credentials(
             "Environment",
         )));
     }
-    // 2. Profile sources that need a provider (assume role, SSO, process,
-    //    web identity), delegated to aws-config.
+    // 2. A plain `credential_process` profile, run as botocore runs it (its
+    //    failures have botocore's texts); assume role, SSO and web identity
+    //    are delegated to aws-config.
+    if let Some(command) = section.and_then(|s| s.get("credential_process"))
+        && !section.is_some_and(|s| {
+            [
+                "role_arn",
+                "sso_start_url",
+                "sso_session",
+                "web_identity_token_file",
+            ]
+            .iter()
+            .any(|k| s.get(k).is_some())
+        })
+    {
+        return process_credentials(command).map(Some);
+    }
     if needs_delegated_provider(section) {
         let provider = aws_config::profile::ProfileFileCredentialsProvider::builder()
             .configure(&provider_config)
@@ -231,6 +246,107 @@ pub async fn resolve_credentials(
         return Ok(imds.provide_credentials().await.ok());
     }
     Ok(None)
+}
+
+/// botocore's `ProcessProvider`: run the command (split like a shell, not
+/// through one) and read its JSON, with botocore's error texts.
+pub fn process_credentials(command: &str) -> Result<Credentials, Error> {
+    let retrieval = |message: &str| {
+        Error::General(format!(
+            "Error when retrieving credentials from custom-process: {message}"
+        ))
+    };
+    let argv =
+        shlex::split(command).ok_or_else(|| Error::General("No closing quotation".to_owned()))?;
+    let Some((program, args)) = argv.split_first() else {
+        return Err(Error::General("list index out of range".to_owned()));
+    };
+    let output = std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| {
+            let text = e.to_string();
+            let strerror = match e.raw_os_error() {
+                Some(code) => format!(
+                    "[Errno {code}] {}",
+                    text.strip_suffix(&format!(" (os error {code})"))
+                        .unwrap_or(&text)
+                ),
+                None => text,
+            };
+            Error::General(format!(
+                "{strerror}: {}",
+                crate::settings::python_repr_str(program)
+            ))
+        })?;
+    if !output.status.success() {
+        return Err(retrieval(&String::from_utf8_lossy(&output.stderr)));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let parsed: serde_json::Value = serde_json::from_str(&stdout).map_err(|e| {
+        if stdout.trim().is_empty() {
+            // Python's json: nothing but whitespace.
+            let line = stdout.matches('\n').count() + 1;
+            let column = stdout.len() - stdout.rfind('\n').map_or(0, |i| i + 1) + 1;
+            Error::General(format!(
+                "Expecting value: line {line} column {column} (char {})",
+                stdout.len()
+            ))
+        } else {
+            Error::General(e.to_string())
+        }
+    })?;
+    let serde_json::Value::Object(map) = parsed else {
+        let type_name = match parsed {
+            serde_json::Value::Array(_) => "list",
+            serde_json::Value::String(_) => "str",
+            serde_json::Value::Bool(_) => "bool",
+            serde_json::Value::Null => "NoneType",
+            serde_json::Value::Number(n) if n.is_f64() => "float",
+            _ => "int",
+        };
+        return Err(Error::General(format!(
+            "'{type_name}' object has no attribute 'get'"
+        )));
+    };
+    let version_ok = match map.get("Version") {
+        Some(serde_json::Value::Number(n)) => n.as_f64() == Some(1.0),
+        Some(serde_json::Value::Bool(b)) => *b,
+        _ => false,
+    };
+    if !version_ok {
+        let version = match map.get("Version") {
+            None => "<Version key not provided>".to_owned(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Null) => "None".to_owned(),
+            Some(serde_json::Value::Bool(false)) => "False".to_owned(),
+            Some(other) => other.to_string(),
+        };
+        return Err(retrieval(&format!(
+            "Unsupported version '{version}' for credential process provider, supported versions: 1"
+        )));
+    }
+    let text = |key: &str| {
+        map.get(key).map(|v| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+    };
+    // A null session token is no token (`parsed.get` gives None).
+    let token = map
+        .get("SessionToken")
+        .filter(|v| !v.is_null())
+        .and_then(|_| text("SessionToken"));
+    let missing = |key: &str| retrieval(&format!("Missing required key in response: '{key}'"));
+    let access = text("AccessKeyId").ok_or_else(|| missing("AccessKeyId"))?;
+    let secret = text("SecretAccessKey").ok_or_else(|| missing("SecretAccessKey"))?;
+    Ok(static_credentials(
+        &access,
+        &secret,
+        token.as_deref(),
+        "CredentialProcess",
+    ))
 }
 
 fn container_credentials_configured(env: &Env) -> bool {

@@ -916,3 +916,51 @@ fn connection_closed_mid_body() {
             255,
         );
 }
+
+/// botocore's texts when `credential_process` fails (rc 255).
+#[test]
+fn credential_process_failures() {
+    let cases = [
+        (
+            "#!/bin/sh\necho 'token expired, run login' >&2\nexit 1\n",
+            "Error when retrieving credentials from custom-process: token expired, run login",
+        ),
+        (
+            "#!/bin/sh\necho '{\"Version\": 2}'\n",
+            "Error when retrieving credentials from custom-process: Unsupported version '2' for credential process provider, supported versions: 1",
+        ),
+        (
+            "#!/bin/sh\necho '{\"AccessKeyId\": \"a\"}'\n",
+            "Error when retrieving credentials from custom-process: Unsupported version '<Version key not provided>' for credential process provider, supported versions: 1",
+        ),
+        (
+            "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"a\"}'\n",
+            "Error when retrieving credentials from custom-process: Missing required key in response: 'SecretAccessKey'",
+        ),
+        ("#!/bin/sh\n", "Expecting value: line 1 column 1 (char 0)"),
+    ];
+    for (script, message) in cases {
+        let test = Test::new().home_file("bin/creds", script);
+        let path = test.home().join("bin/creds");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        test.home_file(
+            ".aws/config",
+            &format!("[profile proc]\ncredential_process = {}\n", path.display()),
+        )
+        .args(["--profile", "proc", "--secret-id", "fake-short"])
+        .args(ARGS)
+        .args(["--endpoint-url", &FakeServer::shared().endpoint])
+        .expect("", &format!("\naws: [ERROR]: {message}\n"), 255);
+    }
+    fake("fake-short")
+        .args(["--profile", "proc"])
+        .home_file(
+            ".aws/config",
+            "[profile proc]\ncredential_process = /nonexistent/creds --json\n",
+        )
+        .expect(
+            "",
+            "\naws: [ERROR]: [Errno 2] No such file or directory: '/nonexistent/creds'\n",
+            255,
+        );
+}
