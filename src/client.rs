@@ -6,8 +6,13 @@
 //! nothing probes IMDS when the region and credentials are already known.
 //! Credentials are resolved here, in botocore's order, so a missing
 //! profile, `--profile` skipping the environment, and "no credentials" all
-//! behave as in the CLI; exotic sources (assume-role, SSO, process, web
-//! identity, containers, IMDS) are delegated to `aws-config`'s providers.
+//! behave as in the CLI; `credential_process` is run here too, for
+//! botocore's error texts; the other sources (assume-role, SSO, web
+//! identity, containers, IMDS) are delegated to `aws-config`'s providers,
+//! given the call's region for their STS calls. Retry settings are
+//! resolved by [`crate::settings`] (aws-config would panic on some of the
+//! values the CLI rejects with a message), and the HTTP client is
+//! [`crate::transport`]'s.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
