@@ -55,6 +55,8 @@ pub struct ClientSettings {
     pub url: String,
     /// `--debug`: log the HTTP exchange.
     pub debug: bool,
+    /// The proxy requests go through, if any.
+    pub proxy: Option<String>,
 }
 
 /// Counts the attempts of the one call the tool makes.
@@ -121,6 +123,7 @@ pub fn build_client(
         .http_client(Transport::new(
             &settings.url,
             &settings.trust,
+            settings.proxy.as_deref(),
             seconds(settings.connect_timeout),
             seconds(settings.read_timeout),
         ))

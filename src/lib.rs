@@ -359,6 +359,7 @@ fn execute(
         trust,
         url: url.clone(),
         debug: log.enabled(),
+        proxy: settings::resolve_proxy(env, &url),
     };
     let counter = client::AttemptCounter::default();
     let sdk = client::build_client(&client_settings, credentials, &counter);

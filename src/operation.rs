@@ -125,6 +125,9 @@ fn dispatch_error(
         Some(TransportError::CaBundle(text)) => {
             return Error::General(format!("SSL validation failed for {url} {text}"));
         }
+        Some(TransportError::Proxy(proxy)) => {
+            return Error::General(format!("Failed to connect to proxy URL: \"{proxy}\""));
+        }
         Some(TransportError::ConnectionClosed) => {
             return Error::General(format!(
                 "Connection was closed before we received a valid response from endpoint URL: \"{url}\"."

@@ -192,6 +192,68 @@ pub fn resolve_trust(opts: &Opts, env: &Env, section: Option<&Section>) -> Resul
     }
 }
 
+/// One of Python's `getproxies_environment()` entries (`scheme` is `http`,
+/// `https` or `no`): the lowercase variable wins, and an empty lowercase
+/// one removes the entry; `HTTP_PROXY` is ignored under CGI.
+fn environment_proxy(env: &Env, scheme: &str) -> Option<String> {
+    let lower = format!("{scheme}_proxy");
+    if scheme == "http" && env.contains_key("REQUEST_METHOD") && !env.contains_key(&lower) {
+        return None;
+    }
+    if let Some(value) = env.get(&lower) {
+        return (!value.is_empty()).then(|| value.clone());
+    }
+    env.iter()
+        .find(|(k, v)| k.eq_ignore_ascii_case(&lower) && !v.is_empty())
+        .map(|(_, v)| v.clone())
+}
+
+/// The proxy botocore uses for `url`: `HTTPS_PROXY`/`HTTP_PROXY` by the
+/// URL's scheme unless `NO_PROXY` (urllib's DNS-suffix match) bypasses the
+/// host; a proxy without a scheme gets `http://`.
+pub fn resolve_proxy(env: &Env, url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_lowercase();
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .to_lowercase();
+    if let Some(no_proxy) = environment_proxy(env, "no") {
+        if no_proxy == "*" {
+            return None;
+        }
+        let host_only = match host.rsplit_once(':') {
+            Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+            _ => host.as_str(),
+        };
+        for name in no_proxy.split(',') {
+            let name = name.trim().trim_start_matches('.').to_lowercase();
+            if name.is_empty() {
+                continue;
+            }
+            let suffix = format!(".{name}");
+            if host_only == name
+                || host == name
+                || host_only.ends_with(&suffix)
+                || host.ends_with(&suffix)
+            {
+                return None;
+            }
+        }
+    }
+    let proxy = environment_proxy(env, &scheme)?;
+    Some(
+        if proxy.starts_with("http:") || proxy.starts_with("https:") {
+            proxy
+        } else if proxy.starts_with("//") {
+            format!("http:{proxy}")
+        } else {
+            format!("http://{proxy}")
+        },
+    )
+}
+
 /// The retry mode the CLI would use. AWS CLI v2's botocore accepts only
 /// these two; `legacy` (botocore v1's mode) is rejected when the client is
 /// created.
@@ -544,6 +606,47 @@ mod tests {
         assert!(resolve_trust(&o, &all, d).is_err());
         o.no_verify_ssl = true;
         assert_eq!(resolve_trust(&o, &all, d), Ok(Trust::Unverified));
+    }
+
+    #[test]
+    fn proxy_from_the_environment() {
+        let e = env(&[
+            ("HTTPS_PROXY", "proxy:3128"),
+            ("http_proxy", "http://lower:1"),
+            ("HTTP_PROXY", "http://upper:1"),
+            ("NO_PROXY", ".internal.example, localhost"),
+        ]);
+        assert_eq!(
+            resolve_proxy(&e, "https://secretsmanager.us-east-1.amazonaws.com/").as_deref(),
+            Some("http://proxy:3128")
+        );
+        assert_eq!(
+            resolve_proxy(&e, "http://127.0.0.1:5000/").as_deref(),
+            Some("http://lower:1")
+        );
+        assert_eq!(resolve_proxy(&e, "http://localhost:5000/"), None);
+        assert_eq!(resolve_proxy(&e, "https://sm.internal.example/"), None);
+        assert_eq!(
+            resolve_proxy(
+                &env(&[("https_proxy", ""), ("HTTPS_PROXY", "p")]),
+                "https://h/"
+            ),
+            None
+        );
+        assert_eq!(
+            resolve_proxy(
+                &env(&[("HTTPS_PROXY", "p"), ("no_proxy", "*")]),
+                "https://h/"
+            ),
+            None
+        );
+        assert_eq!(
+            resolve_proxy(
+                &env(&[("HTTP_PROXY", "p"), ("REQUEST_METHOD", "GET")]),
+                "http://h/"
+            ),
+            None
+        );
     }
 
     #[test]

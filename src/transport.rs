@@ -71,6 +71,9 @@ pub enum TransportError {
     CaBundle(String),
     /// The connection broke while the response was being read.
     ConnectionClosed,
+    /// The proxy could not be reached or refused the tunnel (its URL,
+    /// masked).
+    Proxy(String),
 }
 
 impl fmt::Display for TransportError {
@@ -80,6 +83,7 @@ impl fmt::Display for TransportError {
             TransportError::ReadTimeout => f.write_str("read timeout"),
             TransportError::CaBundle(text) => f.write_str(text),
             TransportError::ConnectionClosed => f.write_str("connection closed"),
+            TransportError::Proxy(url) => write!(f, "proxy {url} failed"),
         }
     }
 }
@@ -97,6 +101,7 @@ impl Transport {
     pub fn new(
         url: &str,
         trust: &Trust,
+        proxy: Option<&str>,
         connect_timeout: Option<Duration>,
         read_timeout: Option<Duration>,
     ) -> Transport {
@@ -113,8 +118,11 @@ impl Transport {
         let connector = match tls {
             Ok(config) => {
                 let connected = Arc::new(tokio::sync::Notify::new());
+                let route = Route::new(proxy, https, connect_timeout);
+                let proxy_authorization = route.plain_http_authorization();
                 Connector::Ready {
-                    client: Box::new(hyper_client(config, connect_timeout, connected.clone())),
+                    client: Box::new(hyper_client(config, route, connected.clone())),
+                    proxy_authorization,
                     connected,
                     read_timeout,
                     handshake_limit: connect_timeout.zip(read_timeout).map(|(c, r)| c + r),
@@ -139,7 +147,231 @@ impl HttpClient for Transport {
     }
 }
 
-type HyperClient = Client<Signalling<hyper_rustls::HttpsConnector<TcpConnector>>, SdkBody>;
+type HyperClient = Client<Signalling<hyper_rustls::HttpsConnector<Route>>, SdkBody>;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// How connections are made: directly, or through an HTTP proxy
+/// (`CONNECT` tunnel for HTTPS endpoints, absolute-form requests for HTTP
+/// ones), as urllib3 does with botocore's proxy settings.
+#[derive(Clone)]
+pub struct Route {
+    tcp: TcpConnector,
+    proxy: Option<ProxyRoute>,
+}
+
+#[derive(Clone)]
+struct ProxyRoute {
+    /// The proxy's address.
+    uri: http::Uri,
+    /// The URL as botocore shows it (credentials masked).
+    shown: String,
+    /// `Proxy-Authorization` from the URL's user info.
+    authorization: Option<http::HeaderValue>,
+    /// Tunnel (HTTPS endpoint) rather than forward (HTTP endpoint).
+    tunnel: bool,
+}
+
+impl Route {
+    fn new(proxy: Option<&str>, https: bool, connect_timeout: Option<Duration>) -> Route {
+        let mut tcp = TcpConnector::new();
+        tcp.enforce_http(false);
+        tcp.set_nodelay(true);
+        tcp.set_connect_timeout(connect_timeout);
+        let proxy = proxy.and_then(|url| {
+            let uri: http::Uri = url.parse().ok()?;
+            let authorization = uri
+                .authority()
+                .and_then(|a| a.as_str().rsplit_once('@'))
+                .and_then(|(userinfo, _)| {
+                    let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
+                    let user = percent_decode(user);
+                    let password = percent_decode(password);
+                    http::HeaderValue::from_str(&format!(
+                        "Basic {}",
+                        base64_encode(format!("{user}:{password}").as_bytes())
+                    ))
+                    .ok()
+                });
+            Some(ProxyRoute {
+                uri,
+                shown: mask_proxy_url(url),
+                authorization,
+                tunnel: https,
+            })
+        });
+        Route { tcp, proxy }
+    }
+
+    /// The `Proxy-Authorization` each request carries when it goes to an
+    /// HTTP proxy in absolute form.
+    fn plain_http_authorization(&self) -> Option<http::HeaderValue> {
+        self.proxy
+            .as_ref()
+            .filter(|p| !p.tunnel)
+            .and_then(|p| p.authorization.clone())
+    }
+}
+
+/// A connection, marked as going through a forward proxy or not (hyper
+/// then writes absolute-form request targets).
+pub struct RoutedIo {
+    inner: hyper_util::rt::TokioIo<tokio::net::TcpStream>,
+    proxied: bool,
+}
+
+impl hyper_util::client::legacy::connect::Connection for RoutedIo {
+    fn connected(&self) -> hyper_util::client::legacy::connect::Connected {
+        self.inner.connected().proxy(self.proxied)
+    }
+}
+
+impl hyper::rt::Read for RoutedIo {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: hyper::rt::ReadBufCursor<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl hyper::rt::Write for RoutedIo {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        std::pin::Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+impl tower_service::Service<http::Uri> for Route {
+    type Response = RoutedIo;
+    type Error = BoxError;
+    type Future =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<RoutedIo, BoxError>> + Send>>;
+
+    fn poll_ready(&mut self, _cx: &mut std::task::Context<'_>) -> Poll<Result<(), BoxError>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, uri: http::Uri) -> Self::Future {
+        let mut tcp = self.tcp.clone();
+        match self.proxy.clone() {
+            None => Box::pin(async move {
+                let inner = tcp.call(uri).await.map_err(BoxError::from)?;
+                Ok(RoutedIo {
+                    inner,
+                    proxied: false,
+                })
+            }),
+            Some(proxy) if proxy.tunnel => {
+                let mut tunnel =
+                    hyper_util::client::legacy::connect::proxy::Tunnel::new(proxy.uri, tcp);
+                if let Some(auth) = proxy.authorization {
+                    tunnel = tunnel.with_auth(auth);
+                }
+                Box::pin(async move {
+                    let inner = tunnel
+                        .call(uri)
+                        .await
+                        .map_err(|_| BoxError::from(TransportError::Proxy(proxy.shown.clone())))?;
+                    Ok(RoutedIo {
+                        inner,
+                        proxied: false,
+                    })
+                })
+            }
+            Some(proxy) => Box::pin(async move {
+                let inner = tcp
+                    .call(proxy.uri)
+                    .await
+                    .map_err(|_| BoxError::from(TransportError::Proxy(proxy.shown.clone())))?;
+                Ok(RoutedIo {
+                    inner,
+                    proxied: true,
+                })
+            }),
+        }
+    }
+}
+
+/// botocore's `mask_proxy_url`: user info shown as `***:***`.
+pub fn mask_proxy_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let masked = if userinfo.contains(':') {
+                "***:***"
+            } else {
+                "***"
+            };
+            format!("{scheme}://{masked}@{host}{}", &rest[end..])
+        }
+        None => url.to_owned(),
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(TABLE[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
 
 /// A connector that tells when a connection (TCP, then TLS) is up, so the
 /// read timeout can start there, as a socket timeout does in botocore.
@@ -182,6 +414,8 @@ where
 enum Connector {
     Ready {
         client: Box<HyperClient>,
+        /// Added to each request sent to a forward proxy.
+        proxy_authorization: Option<http::HeaderValue>,
         connected: Arc<tokio::sync::Notify>,
         read_timeout: Option<Duration>,
         /// How long connecting (TCP and TLS) may take in all.
@@ -207,12 +441,13 @@ impl HttpConnector for Connector {
         let (client, connected, read_timeout, handshake_limit, unverified_host) = match self {
             Connector::Ready {
                 client,
+                proxy_authorization,
                 connected,
                 read_timeout,
                 handshake_limit,
                 unverified_host,
             } => (
-                client,
+                (client, proxy_authorization.clone()),
                 connected.clone(),
                 *read_timeout,
                 *handshake_limit,
@@ -231,10 +466,16 @@ impl HttpConnector for Connector {
                 });
             }
         };
-        let request = match request.try_into_http1x() {
+        let (client, proxy_authorization) = client;
+        let mut request = match request.try_into_http1x() {
             Ok(request) => request,
             Err(e) => return HttpConnectorFuture::ready(Err(ConnectorError::user(e.into()))),
         };
+        if let Some(auth) = proxy_authorization {
+            request
+                .headers_mut()
+                .insert(http::header::PROXY_AUTHORIZATION, auth);
+        }
         let response = client.request(request);
         HttpConnectorFuture::new(async move {
             // Connecting (TCP, then TLS) is bounded by the connect timeout
@@ -335,18 +576,14 @@ pub fn chain<'a>(
 
 fn hyper_client(
     config: ClientConfig,
-    connect_timeout: Option<Duration>,
+    route: Route,
     connected: Arc<tokio::sync::Notify>,
 ) -> HyperClient {
-    let mut tcp = TcpConnector::new();
-    tcp.enforce_http(false);
-    tcp.set_nodelay(true);
-    tcp.set_connect_timeout(connect_timeout);
     let https = hyper_rustls::HttpsConnectorBuilder::new()
         .with_tls_config(config)
         .https_or_http()
         .enable_http1()
-        .wrap_connector(tcp);
+        .wrap_connector(route);
     // No pooling: every attempt connects (and signals) afresh.
     Client::builder(TokioExecutor::new())
         .pool_timer(TokioTimer::new())
@@ -693,6 +930,19 @@ impl ServerCertVerifier for AcceptAnyCertificate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proxy_urls_and_credentials() {
+        assert_eq!(
+            mask_proxy_url("http://user:pw@proxy:3128/"),
+            "http://***:***@proxy:3128/"
+        );
+        assert_eq!(mask_proxy_url("http://user@proxy"), "http://***@proxy");
+        assert_eq!(mask_proxy_url("http://proxy:3128"), "http://proxy:3128");
+        assert_eq!(base64_encode(b"user:p%w"), "dXNlcjpwJXc=");
+        assert_eq!(base64_encode(b"ab"), "YWI=");
+        assert_eq!(percent_decode("p%40ss"), "p@ss");
+    }
 
     #[test]
     fn hosts_as_urllib3_names_them() {

@@ -964,3 +964,96 @@ fn credential_process_failures() {
             255,
         );
 }
+
+#[test]
+fn http_endpoint_through_a_forward_proxy() {
+    // The fake server answers the absolute-form request it is sent as if
+    // it were the endpoint; the endpoint's own host is never resolved.
+    fake("fake-short")
+        .args(["--endpoint-url", "http://upstream.invalid:1"])
+        .env("HTTP_PROXY", &FakeServer::shared().endpoint)
+        .env("HTTPS_PROXY", "http://127.0.0.1:1")
+        .expect("arn:short\tfake-short\n", "", 0);
+}
+
+#[test]
+fn no_proxy_bypasses_the_proxy() {
+    fake("fake-short")
+        .env("HTTP_PROXY", &format!("http://127.0.0.1:{}", free_port()))
+        .env("NO_PROXY", "example.com,127.0.0.1")
+        .expect("arn:short\tfake-short\n", "", 0);
+}
+
+#[test]
+fn unreachable_proxy_is_named_with_its_credentials_masked() {
+    let port = free_port();
+    fake("fake-short")
+        .args(["--endpoint-url", "http://upstream.invalid:1"])
+        .env("HTTP_PROXY", &format!("user:secret@127.0.0.1:{port}"))
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!(
+                "\naws: [ERROR]: Failed to connect to proxy URL: \"http://***:***@127.0.0.1:{port}\"\n"
+            ),
+            255,
+        );
+}
+
+/// How many CONNECT requests the test proxy has tunnelled.
+static TUNNELS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A minimal CONNECT proxy on loopback.
+fn connect_proxy() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind proxy");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(client.try_clone().expect("clone"));
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    return;
+                }
+                let target = line
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or_default()
+                    .to_owned();
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
+                        break;
+                    }
+                }
+                let Ok(upstream) = std::net::TcpStream::connect(&target) else {
+                    return;
+                };
+                TUNNELS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let mut to_client = client;
+                let _ = to_client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+                let mut from_upstream = upstream.try_clone().expect("clone");
+                let mut to_upstream = upstream;
+                let mut from_client = to_client.try_clone().expect("clone");
+                std::thread::spawn(move || {
+                    let _ = std::io::copy(&mut from_client, &mut to_upstream);
+                });
+                let _ = std::io::copy(&mut from_upstream, &mut to_client);
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+#[test]
+fn https_endpoint_through_a_connect_proxy() {
+    let server = TlsServer::shared();
+    let before = TUNNELS.load(std::sync::atomic::Ordering::SeqCst);
+    Test::new()
+        .args(["--secret-id", "tls"])
+        .args(ARGS)
+        .args(["--endpoint-url", &server.url(), "--ca-bundle", &server.ca()])
+        .env("HTTPS_PROXY", &connect_proxy())
+        .expect(&tls_ok(), "", 0);
+    assert!(TUNNELS.load(std::sync::atomic::Ordering::SeqCst) > before);
+}
