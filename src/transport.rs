@@ -12,6 +12,9 @@
 //! * `--no-verify-ssl` accepts any certificate and prints urllib3's
 //!   `InsecureRequestWarning` once per HTTPS request, as the CLI does
 //!   (urllib3 files that warning under the "always" filter);
+//! * `HTTPS_PROXY`/`HTTP_PROXY` (resolved by [`crate::settings`]) route
+//!   requests through a proxy: a `CONNECT` tunnel for HTTPS endpoints,
+//!   absolute-form requests for HTTP ones;
 //! * connect and read timeouts are reported as distinct errors so the
 //!   caller can name them the way botocore does; the read timeout starts
 //!   once the connection is up.
