@@ -11,6 +11,9 @@ use std::time::Duration;
 /// The signature of the last `fake-signature` request.
 pub static LAST_SIGNATURE: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
+/// How many `fake-hang` requests have arrived.
+pub static HANGING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 const ARN_PREFIX: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:";
 
 /// The running fake server.
@@ -312,6 +315,19 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
                 r#"{"__type": "com.amazonaws.secretsmanager#WeirdException", "message": "odd", "Reason": "extra"}"#,
                 json,
             )?,
+            "fake-hang" => {
+                // Like fake-slow, and counted, so a test knows the request
+                // is in flight.
+                HANGING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                std::thread::sleep(Duration::from_secs(3));
+                send(
+                    &mut writer,
+                    200,
+                    "OK",
+                    &ok(serde_json::json!({"ARN": arn, "Name": sid})),
+                    json,
+                )?;
+            }
             "fake-slow" => {
                 std::thread::sleep(Duration::from_secs(3));
                 send(

@@ -675,8 +675,9 @@ fn debug_never_shows_secrets() {
 #[test]
 fn ctrl_c_during_a_slow_call_exits_130_quietly() {
     let home = TempDir::new();
+    let before = crate::fakesrv::HANGING.load(std::sync::atomic::Ordering::SeqCst);
     let mut child = Command::new(binary())
-        .args(["--secret-id", "fake-slow", "--version-stage", "AWSCURRENT"])
+        .args(["--secret-id", "fake-hang", "--version-stage", "AWSCURRENT"])
         .args(["--endpoint-url", &FakeServer::shared().endpoint])
         .env_clear()
         .env("HOME", home.path())
@@ -688,7 +689,15 @@ fn ctrl_c_during_a_slow_call_exits_130_quietly() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run the binary");
-    std::thread::sleep(Duration::from_millis(800));
+    // Interrupt once the request is in flight.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while crate::fakesrv::HANGING.load(std::sync::atomic::Ordering::SeqCst) == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the request never arrived"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     // SAFETY: signalling the child we started.
     unsafe {
         libc::kill(i32::try_from(child.id()).expect("pid"), libc::SIGINT);
