@@ -141,12 +141,23 @@ pub fn build_client(
     aws_sdk_secretsmanager::Client::from_conf(builder.build())
 }
 
-/// Where credentials can come from when they are not plain keys.
+/// The profile's plain keys, if it has both.
+fn static_keys(section: Option<&Section>, source: &'static str) -> Option<Credentials> {
+    let s = section?;
+    let (access, secret) = (s.get("aws_access_key_id")?, s.get("aws_secret_access_key")?);
+    Some(static_credentials(
+        access,
+        secret,
+        s.get("aws_session_token"),
+        source,
+    ))
+}
+
+/// Profile sources that aws-config's providers handle.
 fn needs_delegated_provider(section: Option<&Section>) -> bool {
     section.is_some_and(|s| {
         [
             "role_arn",
-            "credential_process",
             "sso_start_url",
             "sso_session",
             "web_identity_token_file",
@@ -172,12 +183,17 @@ fn static_credentials(
     )
 }
 
-/// Resolve credentials in botocore's order. `Ok(None)` means none were
-/// found (the caller reports `NoCredentials` once it needs them).
+/// Resolve credentials in botocore's order: environment (unless
+/// `--profile`), the profile's assume-role / web-identity / SSO, web
+/// identity from the environment, the credentials file's keys,
+/// `credential_process`, the config file's keys, containers, IMDS.
+/// `Ok(None)` means none were found (the caller reports `NoCredentials`
+/// once it needs them).
 pub async fn resolve_credentials(
     env: &Env,
     profile: &ProfileChoice,
     section: Option<&Section>,
+    credentials_file: Option<&Section>,
     region: &str,
 ) -> Result<Option<Credentials>, Error> {
     // The providers that call STS need the region to sign those calls.
@@ -197,23 +213,7 @@ pub async fn resolve_credentials(
             "Environment",
         )));
     }
-    // 2. A plain `credential_process` profile, run as botocore runs it (its
-    //    failures have botocore's texts); assume role, SSO and web identity
-    //    are delegated to aws-config.
-    if let Some(command) = section.and_then(|s| s.get("credential_process"))
-        && !section.is_some_and(|s| {
-            [
-                "role_arn",
-                "sso_start_url",
-                "sso_session",
-                "web_identity_token_file",
-            ]
-            .iter()
-            .any(|k| s.get(k).is_some())
-        })
-    {
-        return process_credentials(command).map(Some);
-    }
+    // 2. Assume role, web identity, SSO: delegated to aws-config.
     if needs_delegated_provider(section) {
         let provider = aws_config::profile::ProfileFileCredentialsProvider::builder()
             .configure(&provider_config)
@@ -225,20 +225,33 @@ pub async fn resolve_credentials(
             .map(Some)
             .map_err(|e| Error::General(credential_error_text(&e)));
     }
-    // 3. Static keys from the credentials or config file.
-    if let Some(s) = section
-        && let (Some(access), Some(secret)) =
-            (s.get("aws_access_key_id"), s.get("aws_secret_access_key"))
-    {
-        return Ok(Some(static_credentials(
-            access,
-            secret,
-            s.get("aws_session_token"),
-            "SharedConfig",
-        )));
+    // 3. Web identity from the environment.
+    if env.contains_key("AWS_WEB_IDENTITY_TOKEN_FILE") {
+        let provider =
+            aws_config::web_identity_token::WebIdentityTokenCredentialsProvider::builder()
+                .configure(&provider_config)
+                .build();
+        return provider
+            .provide_credentials()
+            .await
+            .map(Some)
+            .map_err(|e| Error::General(credential_error_text(&e)));
     }
-    // 4. Web identity from the environment, containers, IMDS.
-    if env.contains_key("AWS_WEB_IDENTITY_TOKEN_FILE") || container_credentials_configured(env) {
+    // 4. Keys in the credentials file.
+    if let Some(credentials) = static_keys(credentials_file, "SharedCredentials") {
+        return Ok(Some(credentials));
+    }
+    // 5. `credential_process`, run as botocore runs it (its failures have
+    //    botocore's texts).
+    if let Some(command) = section.and_then(|s| s.get("credential_process")) {
+        return process_credentials(command).map(Some);
+    }
+    // 6. Keys in the config file.
+    if let Some(credentials) = static_keys(section, "SharedConfig") {
+        return Ok(Some(credentials));
+    }
+    // 7. Containers, then IMDS.
+    if container_credentials_configured(env) {
         let chain = aws_config::default_provider::credentials::DefaultCredentialsChain::builder()
             .configure(provider_config)
             .profile_name(&profile.name)

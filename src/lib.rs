@@ -343,7 +343,13 @@ fn execute(
     } else {
         let found = block_on_interruptible(
             &runtime,
-            client::resolve_credentials(env, &profile, section, &region),
+            client::resolve_credentials(
+                env,
+                &profile,
+                section,
+                files.credentials.get(&profile.name),
+                &region,
+            ),
         )?;
         Some(found.ok_or(Error::NoCredentials)?)
     };

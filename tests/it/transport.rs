@@ -1066,3 +1066,19 @@ fn https_endpoint_through_a_connect_proxy() {
         .expect(&tls_ok(), "", 0);
     assert!(TUNNELS.load(std::sync::atomic::Ordering::SeqCst) > before);
 }
+
+/// botocore asks the credentials file before `credential_process`.
+#[test]
+fn credentials_file_keys_come_before_credential_process() {
+    fake("fake-short")
+        .args(["--profile", "both"])
+        .home_file(
+            ".aws/config",
+            "[profile both]\ncredential_process = /nonexistent/creds\n",
+        )
+        .home_file(
+            ".aws/credentials",
+            "[both]\naws_access_key_id = testing\naws_secret_access_key = testing\n",
+        )
+        .expect("arn:short\tfake-short\n", "", 0);
+}
