@@ -141,16 +141,31 @@ pub fn build_client(
     aws_sdk_secretsmanager::Client::from_conf(builder.build())
 }
 
-/// The profile's plain keys, if it has both.
-fn static_keys(section: Option<&Section>, source: &'static str) -> Option<Credentials> {
-    let s = section?;
-    let (access, secret) = (s.get("aws_access_key_id")?, s.get("aws_secret_access_key")?);
-    Some(static_credentials(
+/// botocore's `PartialCredentialsError`.
+fn partial_credentials(provider: &str, missing: &str) -> Error {
+    Error::General(format!(
+        "Partial credentials found in {provider}, missing: {missing}"
+    ))
+}
+
+/// The profile's plain keys; an access key without its secret is
+/// botocore's partial-credentials error, named after the provider.
+fn static_keys(
+    section: Option<&Section>,
+    provider: &'static str,
+) -> Result<Option<Credentials>, Error> {
+    let Some(access) = section.and_then(|s| s.get("aws_access_key_id")) else {
+        return Ok(None);
+    };
+    let secret = section
+        .and_then(|s| s.get("aws_secret_access_key"))
+        .ok_or_else(|| partial_credentials(provider, "aws_secret_access_key"))?;
+    Ok(Some(static_credentials(
         access,
         secret,
-        s.get("aws_session_token"),
-        source,
-    ))
+        section.and_then(|s| s.get("aws_session_token")),
+        provider,
+    )))
 }
 
 /// Profile sources that aws-config's providers handle.
@@ -201,11 +216,12 @@ pub async fn resolve_credentials(
         .with_region(Some(Region::new(region.to_owned())));
     // 1. The environment, unless --profile named a profile.
     if !profile.explicit
-        && let (Some(access), Some(secret)) = (
-            env.get("AWS_ACCESS_KEY_ID").filter(|v| !v.is_empty()),
-            env.get("AWS_SECRET_ACCESS_KEY").filter(|v| !v.is_empty()),
-        )
+        && let Some(access) = env.get("AWS_ACCESS_KEY_ID").filter(|v| !v.is_empty())
     {
+        let secret = env
+            .get("AWS_SECRET_ACCESS_KEY")
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| partial_credentials("env", "AWS_SECRET_ACCESS_KEY"))?;
         return Ok(Some(static_credentials(
             access,
             secret,
@@ -238,7 +254,7 @@ pub async fn resolve_credentials(
             .map_err(|e| Error::General(credential_error_text(&e)));
     }
     // 4. Keys in the credentials file.
-    if let Some(credentials) = static_keys(credentials_file, "SharedCredentials") {
+    if let Some(credentials) = static_keys(credentials_file, "shared-credentials-file")? {
         return Ok(Some(credentials));
     }
     // 5. `credential_process`, run as botocore runs it (its failures have
@@ -247,7 +263,7 @@ pub async fn resolve_credentials(
         return process_credentials(command).map(Some);
     }
     // 6. Keys in the config file.
-    if let Some(credentials) = static_keys(section, "SharedConfig") {
+    if let Some(credentials) = static_keys(section, "config-file")? {
         return Ok(Some(credentials));
     }
     // 7. Containers, then IMDS.

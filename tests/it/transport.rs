@@ -1082,3 +1082,33 @@ fn credentials_file_keys_come_before_credential_process() {
         )
         .expect("arn:short\tfake-short\n", "", 0);
 }
+
+/// botocore's PartialCredentialsError, named after the provider (rc 255).
+#[test]
+fn partial_credentials() {
+    fake("fake-short")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .expect(
+            "",
+            "\naws: [ERROR]: Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY\n",
+            255,
+        );
+    fake("fake-short")
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .home_file(".aws/credentials", "[default]\naws_access_key_id = testing\n")
+        .expect(
+            "",
+            "\naws: [ERROR]: Partial credentials found in shared-credentials-file, missing: aws_secret_access_key\n",
+            255,
+        );
+    fake("fake-short")
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .home_file(".aws/config", "[default]\naws_access_key_id = testing\n")
+        .expect(
+            "",
+            "\naws: [ERROR]: Partial credentials found in config-file, missing: aws_secret_access_key\n",
+            255,
+        );
+}
