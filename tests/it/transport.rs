@@ -538,16 +538,37 @@ fn services_section_endpoint() {
         .expect("arn:short\tfake-short\n", "", 0);
 }
 
+/// With configured endpoints ignored the request goes to the default AWS
+/// endpoint: an unreachable HTTPS proxy shows that without any network.
 #[test]
-fn ignore_configured_endpoint_urls_keeps_the_flag() {
+fn ignore_configured_endpoint_urls() {
     let fake = FakeServer::shared();
-    let refused = format!("http://127.0.0.1:{}", free_port());
-    Test::new()
-        .args(["--secret-id", "fake-short"])
-        .args(ARGS)
-        .args(["--endpoint-url", &fake.endpoint])
+    let proxy = format!("http://127.0.0.1:{}", free_port());
+    let default_endpoint = |test: Test| {
+        test.env("HTTPS_PROXY", &proxy)
+            .env("AWS_MAX_ATTEMPTS", "1")
+            .expect(
+                "",
+                &format!("\naws: [ERROR]: Failed to connect to proxy URL: \"{proxy}\"\n"),
+                255,
+            )
+    };
+    let configured = || {
+        Test::new()
+            .args(["--secret-id", "fake-short"])
+            .args(ARGS)
+            .env("AWS_ENDPOINT_URL", &fake.endpoint)
+    };
+    configured().expect("arn:short\tfake-short\n", "", 0);
+    default_endpoint(configured().env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
+    default_endpoint(configured().home_file(
+        ".aws/config",
+        "[default]\nignore_configured_endpoint_urls = true\n",
+    ));
+    // --endpoint-url is not "configured": it is still used.
+    configured()
         .env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")
-        .env("AWS_ENDPOINT_URL", &refused)
+        .args(["--endpoint-url", &fake.endpoint])
         .expect("arn:short\tfake-short\n", "", 0);
 }
 
