@@ -1133,3 +1133,50 @@ fn partial_credentials() {
             255,
         );
 }
+
+/// A listener whose accept queue is full: new connections hang in SYN.
+fn saturated_listener() -> (std::os::fd::OwnedFd, u16, Vec<std::net::TcpStream>) {
+    use std::os::fd::FromRawFd;
+    // SAFETY: plain socket calls on a descriptor we own; the address
+    // structure is ours and correctly sized.
+    let (fd, port) = unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0);
+        assert!(fd >= 0, "socket");
+        let mut addr: libc::sockaddr_in = std::mem::zeroed();
+        addr.sin_family = libc::AF_INET as libc::sa_family_t;
+        addr.sin_addr.s_addr = u32::from(std::net::Ipv4Addr::LOCALHOST).to_be();
+        let len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+        assert_eq!(libc::bind(fd, (&raw const addr).cast(), len), 0, "bind");
+        assert_eq!(libc::listen(fd, 0), 0, "listen");
+        let mut bound: libc::sockaddr_in = std::mem::zeroed();
+        let mut bound_len = len;
+        libc::getsockname(fd, (&raw mut bound).cast(), &mut bound_len);
+        (
+            std::os::fd::OwnedFd::from_raw_fd(fd),
+            u16::from_be(bound.sin_port),
+        )
+    };
+    let address: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().expect("address");
+    let mut held = Vec::new();
+    for _ in 0..8 {
+        match std::net::TcpStream::connect_timeout(&address, Duration::from_millis(200)) {
+            Ok(stream) => held.push(stream),
+            Err(_) => break,
+        }
+    }
+    (fd, port, held)
+}
+
+#[test]
+fn connect_timeout_names_the_endpoint() {
+    let (_listener, port, _held) = saturated_listener();
+    let url = format!("http://127.0.0.1:{port}");
+    fake("fake-short")
+        .args(["--endpoint-url", &url, "--cli-connect-timeout", "1"])
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .expect(
+            "",
+            &format!("\naws: [ERROR]: Connect timeout on endpoint URL: \"{url}/\"\n"),
+            255,
+        );
+}
