@@ -635,11 +635,7 @@ fn tls_config(trust: &Trust) -> Result<ClientConfig, String> {
             roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
             Ok(with_roots(roots))
         }
-        Trust::Bundle(path) => {
-            let mut roots = RootCertStore::empty();
-            roots.add_parsable_certificates(load_bundle(path)?);
-            Ok(with_roots(roots))
-        }
+        Trust::Bundle(path) => Ok(with_roots(load_bundle(path)?)),
         Trust::Unverified => {
             let provider = provider();
             let verifier = Arc::new(AcceptAnyCertificate(provider.clone()));
@@ -655,18 +651,30 @@ fn tls_config(trust: &Trust) -> Result<ClientConfig, String> {
 
 /// The certificates of a PEM bundle, or the text Python's
 /// `load_verify_locations` fails with.
-pub fn load_bundle(path: &str) -> Result<Vec<CertificateDer<'static>>, String> {
+pub fn load_bundle(path: &str) -> Result<RootCertStore, String> {
+    const PEM_LIB: &str = "[X509] PEM lib (_ssl.c:4154)";
     let bytes = std::fs::read(path).map_err(|e| python_os_error(&e))?;
-    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
-        .filter_map(Result::ok)
-        .collect();
-    if certs.is_empty() {
+    let mut roots = RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(&bytes) {
+        // A CERTIFICATE block OpenSSL cannot read fails the whole load; a
+        // well-formed one webpki does not take as a root is skipped.
+        let cert = cert.map_err(|_| PEM_LIB.to_owned())?;
+        let well_formed = matches!(
+            der_element(cert.as_ref()),
+            Some(((0x30, whole, _), rest)) if rest.is_empty() && !whole.is_empty()
+        );
+        if !well_formed {
+            return Err(PEM_LIB.to_owned());
+        }
+        let _ = roots.add(cert);
+    }
+    if roots.is_empty() {
         return Err(
             "[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4154)"
                 .to_owned(),
         );
     }
-    Ok(certs)
+    Ok(roots)
 }
 
 /// Python's `str()` of an `OSError`: `[Errno N] strerror`.
@@ -969,6 +977,16 @@ mod tests {
             load_bundle(dir.to_str().unwrap()).unwrap_err(),
             "[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4154)"
         );
+        std::fs::write(
+            &dir,
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
+        assert_eq!(
+            load_bundle(dir.to_str().unwrap()).unwrap_err(),
+            "[X509] PEM lib (_ssl.c:4154)"
+        );
+        assert_eq!(load_bundle("/").unwrap_err(), "[Errno 21] Is a directory");
         let _ = std::fs::remove_file(dir);
     }
 }
