@@ -36,6 +36,9 @@ pub struct ConfigFiles {
     pub services: BTreeMap<String, Section>,
     /// `[sso-session NAME]` sections.
     pub sso_sessions: BTreeMap<String, Section>,
+    /// The credentials file's own profiles (botocore's shared-credentials
+    /// provider reads only these, and before `credential_process`).
+    pub credentials: BTreeMap<String, Section>,
 }
 
 impl ConfigFiles {
@@ -66,7 +69,11 @@ impl ConfigFiles {
             }
         }
         for (name, section) in parse_ini(credentials) {
-            merge(files.profiles.entry(name).or_default(), section);
+            merge(
+                files.profiles.entry(name.clone()).or_default(),
+                section.clone(),
+            );
+            merge(files.credentials.entry(name).or_default(), section);
         }
         files
     }

@@ -23,6 +23,7 @@ pub mod pager;
 pub mod prompt;
 pub mod query;
 pub mod settings;
+pub mod transport;
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -409,6 +410,15 @@ fn execute(
     let region = settings::resolve_region(&opts, env, section).ok_or(Error::NoRegion)?;
     settings::validate_region_name(&region)?;
     let retry = settings::resolve_retry(env, section)?;
+    let trust = settings::resolve_trust(&opts, env, section)?;
+    // urllib3's Timeout, built with the endpoint's HTTP session.
+    for (name, value) in [("connect", connect_timeout), ("read", read_timeout)] {
+        if let Some(v) = value.filter(|v| *v < 0) {
+            return Err(Error::General(format!(
+                "Attempted to set {name} timeout to {v}, but the timeout cannot be set to a value less than or equal to 0."
+            )));
+        }
+    }
     let endpoint_url = settings::resolve_endpoint(&opts, env, files, section);
     if opts.generate_cli_skeleton.as_deref() == Some("output") {
         return Err(input::output_skeleton_error());
@@ -423,17 +433,20 @@ fn execute(
     let credentials = if opts.no_sign_request {
         None
     } else {
-        let found = runtime.block_on(client::resolve_credentials(env, &profile, section))?;
+        let found = block_on_interruptible(
+            &runtime,
+            client::resolve_credentials(
+                env,
+                &profile,
+                section,
+                files.credentials.get(&profile.name),
+                &region,
+            ),
+        )?;
         Some(found.ok_or(Error::NoCredentials)?)
     };
-    for (name, value) in [("connect", connect_timeout), ("read", read_timeout)] {
-        if let Some(v) = value.filter(|v| *v < 0) {
-            return Err(Error::General(format!(
-                "Attempted to set {name} timeout to {v}, but the timeout cannot be set to a value less than or equal to 0."
-            )));
-        }
-    }
 
+    let url = request_url(endpoint_url.as_deref(), &region);
     let client_settings = client::ClientSettings {
         region: region.clone(),
         endpoint_url: endpoint_url.clone(),
@@ -441,17 +454,17 @@ fn execute(
         connect_timeout,
         read_timeout,
         unsigned: opts.no_sign_request,
+        trust,
+        url: url.clone(),
+        debug: log.enabled(),
+        proxy: settings::resolve_proxy(env, &url),
     };
     let counter = client::AttemptCounter::default();
     let sdk = client::build_client(&client_settings, credentials, &counter);
-    let url = request_url(endpoint_url.as_deref(), &region);
-    let call = runtime.block_on(operation::update_secret_version_stage(
-        &sdk,
-        &request,
-        &counter,
-        retry.max_attempts,
-        &url,
-    ))?;
+    let call = block_on_interruptible(
+        &runtime,
+        operation::update_secret_version_stage(&sdk, &request, &counter, retry.max_attempts, &url),
+    )?;
 
     // Display.
     let output_name = settings::resolve_output(&opts, env, section);
@@ -486,6 +499,36 @@ fn execute(
         return Err(Error::General(e.to_string()));
     }
     Ok(exit_code::SUCCESS)
+}
+
+/// Run `work` to completion unless Ctrl-C comes first, which is the CLI's
+/// `KeyboardInterrupt` ([`Error::Interrupted`]: a newline on stdout, 130).
+fn block_on_interruptible<T>(
+    runtime: &tokio::runtime::Runtime,
+    work: impl std::future::Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    use std::task::Poll;
+    runtime.block_on(async {
+        let mut work = std::pin::pin!(work);
+        let mut ctrl_c = std::pin::pin!(tokio::signal::ctrl_c());
+        // Without a SIGINT handler (it could not be installed) only the
+        // work is awaited.
+        let mut listening = true;
+        std::future::poll_fn(|cx| {
+            if let Poll::Ready(result) = work.as_mut().poll(cx) {
+                return Poll::Ready(result);
+            }
+            if listening {
+                match ctrl_c.as_mut().poll(cx) {
+                    Poll::Ready(Ok(())) => return Poll::Ready(Err(Error::Interrupted)),
+                    Poll::Ready(Err(_)) => listening = false,
+                    Poll::Pending => {}
+                }
+            }
+            Poll::Pending
+        })
+        .await
+    })
 }
 
 /// The CLI's check of `--endpoint-url`: it must have a scheme.

@@ -23,6 +23,7 @@ use aws_smithy_types::config_bag::ConfigBag;
 use crate::client::AttemptCounter;
 use crate::error::Error;
 use crate::input::VersionStageRequest;
+use crate::transport::TransportError;
 
 /// What the call returned: the response document and the request id.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,38 +147,7 @@ where
                 Err(service_error(raw, attempts, max_attempts))
             }
         }
-        SdkError::DispatchFailure(failure) => {
-            let text = match failure.as_connector_error() {
-                Some(e) => error_chain(e),
-                None => format!("{failure:?}"),
-            }
-            .to_lowercase();
-            if failure.is_timeout() {
-                if text.contains("connect") {
-                    Err(Error::General(format!(
-                        "Connect timeout on endpoint URL: \"{url}\""
-                    )))
-                } else {
-                    Err(Error::General(format!(
-                        "Read timeout on endpoint URL: \"{url}\""
-                    )))
-                }
-            } else if text.contains("(connect)")
-                || text.contains("tcp connect")
-                || text.contains("dns error")
-            {
-                Err(Error::General(format!(
-                    "Could not connect to the endpoint URL: \"{url}\""
-                )))
-            } else if failure.is_io() || failure.is_other() {
-                // botocore's ConnectionClosedError: connected, but no valid response.
-                Err(Error::General(format!(
-                    "Connection was closed before we received a valid response from endpoint URL: \"{url}\"."
-                )))
-            } else {
-                Err(Error::General(text))
-            }
-        }
+        SdkError::DispatchFailure(failure) => Err(dispatch_error(&failure, url)),
         SdkError::TimeoutError(_) => Err(Error::General(format!(
             "Read timeout on endpoint URL: \"{url}\""
         ))),
@@ -189,6 +159,75 @@ where
                 Err(Error::General(text))
             }
         }
+    }
+}
+
+/// A failure to get a response, in botocore's words.
+fn dispatch_error(
+    failure: &aws_smithy_runtime_api::client::result::DispatchFailure,
+    url: &str,
+) -> Error {
+    let Some(cause) = failure.as_connector_error() else {
+        return Error::General(format!("{failure:?}"));
+    };
+    let transport_error =
+        crate::transport::chain(cause).find_map(|e| e.downcast_ref::<TransportError>());
+    match transport_error {
+        Some(TransportError::ConnectTimeout) => {
+            return Error::General(format!("Connect timeout on endpoint URL: \"{url}\""));
+        }
+        Some(TransportError::ReadTimeout) => {
+            return Error::General(format!("Read timeout on endpoint URL: \"{url}\""));
+        }
+        Some(TransportError::CaBundle(text)) => {
+            return Error::General(format!("SSL validation failed for {url} {text}"));
+        }
+        Some(TransportError::Proxy(proxy)) => {
+            return Error::General(format!("Failed to connect to proxy URL: \"{proxy}\""));
+        }
+        Some(TransportError::ConnectionClosed) => {
+            return Error::General(format!(
+                "Connection was closed before we received a valid response from endpoint URL: \"{url}\"."
+            ));
+        }
+        None => {}
+    }
+    if let Some(text) = crate::transport::ssl_error_text(cause, &crate::transport::url_host(url)) {
+        return Error::General(format!("SSL validation failed for {url} {text}"));
+    }
+    if failure.is_timeout() {
+        return Error::General(format!("Read timeout on endpoint URL: \"{url}\""));
+    }
+    let io_kinds: Vec<std::io::ErrorKind> = crate::transport::chain(cause)
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .map(std::io::Error::kind)
+        .collect();
+    let https = url
+        .get(..8)
+        .is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+    if https && io_kinds.contains(&std::io::ErrorKind::UnexpectedEof) {
+        // The server hung up during the TLS handshake.
+        return Error::General(format!(
+            "SSL validation failed for {url} [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1006)"
+        ));
+    }
+    let reset = io_kinds.iter().any(|k| {
+        matches!(
+            k,
+            std::io::ErrorKind::ConnectionReset
+                | std::io::ErrorKind::ConnectionAborted
+                | std::io::ErrorKind::BrokenPipe
+        )
+    });
+    let connected = crate::transport::chain(cause)
+        .find_map(|e| e.downcast_ref::<hyper_util::client::legacy::Error>())
+        .is_some_and(|e| !e.is_connect());
+    if connected || reset {
+        Error::General(format!(
+            "Connection was closed before we received a valid response from endpoint URL: \"{url}\"."
+        ))
+    } else {
+        Error::General(format!("Could not connect to the endpoint URL: \"{url}\""))
     }
 }
 

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use crate::cli::Opts;
 use crate::config_file::{ConfigFiles, Section};
 use crate::error::Error;
+use crate::transport::Trust;
 
 /// The process environment, as a map.
 pub type Env = HashMap<String, String>;
@@ -168,20 +169,96 @@ pub fn resolve_pager(env: &Env, section: Option<&Section>) -> String {
         .unwrap_or_else(|| "less -R".to_owned())
 }
 
-/// `--ca-bundle` > `AWS_CA_BUNDLE` > profile `ca_bundle`.
-pub fn resolve_ca_bundle(opts: &Opts, env: &Env, section: Option<&Section>) -> Option<String> {
-    opts.ca_bundle
+/// The certificate check botocore makes, first found wins:
+/// `--no-verify-ssl`, `--ca-bundle`, `AWS_CA_BUNDLE`, profile `ca_bundle`,
+/// `REQUESTS_CA_BUNDLE`, the default roots. A bundle that is empty or only whitespace is botocore's
+/// `InvalidConfigError`, whether the endpoint is HTTPS or not.
+pub fn resolve_trust(opts: &Opts, env: &Env, section: Option<&Section>) -> Result<Trust, Error> {
+    if opts.no_verify_ssl {
+        return Ok(Trust::Unverified);
+    }
+    let bundle = opts
+        .ca_bundle
         .clone()
         .or_else(|| env.get("AWS_CA_BUNDLE").cloned())
         .or_else(|| from_profile(section, "ca_bundle"))
-        .filter(|v| !v.is_empty())
+        .or_else(|| env.get("REQUESTS_CA_BUNDLE").cloned());
+    match bundle {
+        None => Ok(Trust::SystemRoots),
+        Some(path) if path.trim().is_empty() => Err(Error::General(
+            "Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.".to_owned(),
+        )),
+        Some(path) => Ok(Trust::Bundle(path)),
+    }
 }
 
-/// The retry mode the CLI would use.
+/// One of Python's `getproxies_environment()` entries (`scheme` is `http`,
+/// `https` or `no`): the lowercase variable wins, and an empty lowercase
+/// one removes the entry; `HTTP_PROXY` is ignored under CGI.
+fn environment_proxy(env: &Env, scheme: &str) -> Option<String> {
+    let lower = format!("{scheme}_proxy");
+    if scheme == "http" && env.contains_key("REQUEST_METHOD") && !env.contains_key(&lower) {
+        return None;
+    }
+    if let Some(value) = env.get(&lower) {
+        return (!value.is_empty()).then(|| value.clone());
+    }
+    env.iter()
+        .find(|(k, v)| k.eq_ignore_ascii_case(&lower) && !v.is_empty())
+        .map(|(_, v)| v.clone())
+}
+
+/// The proxy botocore uses for `url`: `HTTPS_PROXY`/`HTTP_PROXY` by the
+/// URL's scheme unless `NO_PROXY` (urllib's DNS-suffix match) bypasses the
+/// host; a proxy without a scheme gets `http://`.
+pub fn resolve_proxy(env: &Env, url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_lowercase();
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .to_lowercase();
+    if let Some(no_proxy) = environment_proxy(env, "no") {
+        if no_proxy == "*" {
+            return None;
+        }
+        let host_only = match host.rsplit_once(':') {
+            Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+            _ => host.as_str(),
+        };
+        for name in no_proxy.split(',') {
+            let name = name.trim().trim_start_matches('.').to_lowercase();
+            if name.is_empty() {
+                continue;
+            }
+            let suffix = format!(".{name}");
+            if host_only == name
+                || host == name
+                || host_only.ends_with(&suffix)
+                || host.ends_with(&suffix)
+            {
+                return None;
+            }
+        }
+    }
+    let proxy = environment_proxy(env, &scheme)?;
+    Some(
+        if proxy.starts_with("http:") || proxy.starts_with("https:") {
+            proxy
+        } else if proxy.starts_with("//") {
+            format!("http:{proxy}")
+        } else {
+            format!("http://{proxy}")
+        },
+    )
+}
+
+/// The retry mode the CLI would use. AWS CLI v2's botocore accepts only
+/// these two; `legacy` (botocore v1's mode) is rejected when the client is
+/// created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RetryMode {
-    /// botocore's legacy mode (5 attempts by default).
-    Legacy,
     /// Standard mode (3 attempts by default).
     Standard,
     /// Adaptive mode (standard plus client-side rate limiting).
@@ -193,41 +270,46 @@ pub enum RetryMode {
 pub struct RetrySettings {
     /// The mode.
     pub mode: RetryMode,
-    /// Total attempts, first one included.
+    /// Total attempts, first one included (at least 1).
     pub max_attempts: u32,
 }
 
-/// `AWS_RETRY_MODE` > profile `retry_mode` > standard; `AWS_MAX_ATTEMPTS` >
-/// profile `max_attempts` > the mode's default.
+/// `AWS_MAX_ATTEMPTS` > profile `max_attempts` > 3; `AWS_RETRY_MODE` >
+/// profile `retry_mode` > standard. Checked in botocore's order: the
+/// attempts are converted with `int()` first, then the `Config` checks
+/// `max_attempts` before `mode`.
 pub fn resolve_retry(env: &Env, section: Option<&Section>) -> Result<RetrySettings, Error> {
-    let mode_text = env
-        .get("AWS_RETRY_MODE")
-        .cloned()
-        .or_else(|| from_profile(section, "retry_mode"))
-        .unwrap_or_else(|| "standard".to_owned());
-    let mode = match mode_text.as_str() {
-        "legacy" => RetryMode::Legacy,
-        "standard" => RetryMode::Standard,
-        "adaptive" => RetryMode::Adaptive,
-        other => {
-            return Err(Error::General(format!(
-                "Invalid value '{other}' for retry_mode. Valid values are: legacy, standard, adaptive"
-            )));
-        }
-    };
     let attempts = env
         .get("AWS_MAX_ATTEMPTS")
         .cloned()
         .or_else(|| from_profile(section, "max_attempts"));
     let max_attempts = match attempts {
-        Some(text) => {
-            let n = python_int(&text)?;
-            u32::try_from(n.max(1)).unwrap_or(u32::MAX)
-        }
-        None if mode == RetryMode::Legacy => 5,
+        Some(text) => python_int(&text)?,
         None => 3,
     };
-    Ok(RetrySettings { mode, max_attempts })
+    let mode_text = env
+        .get("AWS_RETRY_MODE")
+        .cloned()
+        .or_else(|| from_profile(section, "retry_mode"))
+        .unwrap_or_else(|| "standard".to_owned());
+    if max_attempts < 1 {
+        return Err(Error::General(format!(
+            "Value provided to \"max_attempts\": {max_attempts} must be an integer greater than or equal to one."
+        )));
+    }
+    let mode = match mode_text.as_str() {
+        "standard" => RetryMode::Standard,
+        "adaptive" => RetryMode::Adaptive,
+        other => {
+            return Err(Error::General(format!(
+                "Invalid value provided to \"mode\": \"{other}\" must be one of: \"standard\" or \"adaptive\""
+            )));
+        }
+    };
+    Ok(RetrySettings {
+        mode,
+        max_attempts: u32::try_from(max_attempts).unwrap_or(u32::MAX),
+    })
 }
 
 /// Python's `int(text)` for base 10, with its error message.
@@ -455,6 +537,10 @@ mod tests {
 
     #[test]
     fn retry_settings() {
+        let files = ConfigFiles::parse("[default]\nmax_attempts = 7\nretry_mode = adaptive\n", "");
+        let d = files.profile("default");
+        let message =
+            |pairs: &[(&str, &str)]| resolve_retry(&env(pairs), None).unwrap_err().to_string();
         assert_eq!(
             resolve_retry(&env(&[]), None),
             Ok(RetrySettings {
@@ -463,19 +549,104 @@ mod tests {
             })
         );
         assert_eq!(
-            resolve_retry(&env(&[("AWS_RETRY_MODE", "legacy")]), None),
+            resolve_retry(&env(&[]), d),
             Ok(RetrySettings {
-                mode: RetryMode::Legacy,
-                max_attempts: 5
+                mode: RetryMode::Adaptive,
+                max_attempts: 7
             })
         );
         assert_eq!(
-            resolve_retry(&env(&[("AWS_MAX_ATTEMPTS", "0")]), None)
-                .unwrap()
-                .max_attempts,
-            1
+            resolve_retry(
+                &env(&[("AWS_MAX_ATTEMPTS", "2"), ("AWS_RETRY_MODE", "standard")]),
+                d
+            ),
+            Ok(RetrySettings {
+                mode: RetryMode::Standard,
+                max_attempts: 2
+            })
         );
-        assert!(resolve_retry(&env(&[("AWS_MAX_ATTEMPTS", "x")]), None).is_err());
+        assert_eq!(
+            message(&[("AWS_RETRY_MODE", "legacy")]),
+            r#"Invalid value provided to "mode": "legacy" must be one of: "standard" or "adaptive""#
+        );
+        assert_eq!(
+            message(&[("AWS_MAX_ATTEMPTS", "0"), ("AWS_RETRY_MODE", "legacy")]),
+            r#"Value provided to "max_attempts": 0 must be an integer greater than or equal to one."#
+        );
+        assert_eq!(
+            message(&[("AWS_MAX_ATTEMPTS", "x"), ("AWS_RETRY_MODE", "legacy")]),
+            "invalid literal for int() with base 10: 'x'"
+        );
+    }
+
+    #[test]
+    fn trust_precedence() {
+        let files = ConfigFiles::parse("[default]\nca_bundle = /profile.pem\n", "");
+        let d = files.profile("default");
+        let mut o = opts();
+        let all = env(&[
+            ("AWS_CA_BUNDLE", "/env.pem"),
+            ("REQUESTS_CA_BUNDLE", "/requests.pem"),
+        ]);
+        let bundle = |p: &str| Ok(Trust::Bundle(p.to_owned()));
+        assert_eq!(resolve_trust(&o, &env(&[]), None), Ok(Trust::SystemRoots));
+        assert_eq!(
+            resolve_trust(&o, &env(&[("REQUESTS_CA_BUNDLE", "/requests.pem")]), None),
+            bundle("/requests.pem")
+        );
+        assert_eq!(
+            resolve_trust(&o, &env(&[("REQUESTS_CA_BUNDLE", "/requests.pem")]), d),
+            bundle("/profile.pem")
+        );
+        assert_eq!(resolve_trust(&o, &all, d), bundle("/env.pem"));
+        assert!(resolve_trust(&o, &env(&[("AWS_CA_BUNDLE", " ")]), d).is_err());
+        o.ca_bundle = Some("/flag.pem".into());
+        assert_eq!(resolve_trust(&o, &all, d), bundle("/flag.pem"));
+        o.ca_bundle = Some(String::new());
+        assert!(resolve_trust(&o, &all, d).is_err());
+        o.no_verify_ssl = true;
+        assert_eq!(resolve_trust(&o, &all, d), Ok(Trust::Unverified));
+    }
+
+    #[test]
+    fn proxy_from_the_environment() {
+        let e = env(&[
+            ("HTTPS_PROXY", "proxy:3128"),
+            ("http_proxy", "http://lower:1"),
+            ("HTTP_PROXY", "http://upper:1"),
+            ("NO_PROXY", ".internal.example, localhost"),
+        ]);
+        assert_eq!(
+            resolve_proxy(&e, "https://secretsmanager.us-east-1.amazonaws.com/").as_deref(),
+            Some("http://proxy:3128")
+        );
+        assert_eq!(
+            resolve_proxy(&e, "http://127.0.0.1:5000/").as_deref(),
+            Some("http://lower:1")
+        );
+        assert_eq!(resolve_proxy(&e, "http://localhost:5000/"), None);
+        assert_eq!(resolve_proxy(&e, "https://sm.internal.example/"), None);
+        assert_eq!(
+            resolve_proxy(
+                &env(&[("https_proxy", ""), ("HTTPS_PROXY", "p")]),
+                "https://h/"
+            ),
+            None
+        );
+        assert_eq!(
+            resolve_proxy(
+                &env(&[("HTTPS_PROXY", "p"), ("no_proxy", "*")]),
+                "https://h/"
+            ),
+            None
+        );
+        assert_eq!(
+            resolve_proxy(
+                &env(&[("HTTP_PROXY", "p"), ("REQUEST_METHOD", "GET")]),
+                "http://h/"
+            ),
+            None
+        );
     }
 
     #[test]

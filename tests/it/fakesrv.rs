@@ -8,6 +8,12 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::OnceLock;
 use std::time::Duration;
 
+/// The signature of the last `fake-signature` request.
+pub static LAST_SIGNATURE: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// How many `fake-hang` requests have arrived.
+pub static HANGING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 const ARN_PREFIX: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:";
 
 /// The running fake server.
@@ -173,6 +179,54 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
                     json,
                 )?;
             }
+            "fake-auth" => {
+                // What signing put on the request: the Authorization scheme,
+                // whether X-Amz-Date is there, and the session token.
+                let scheme = request
+                    .header("Authorization")
+                    .map_or("<none>", |a| a.split(' ').next().unwrap_or_default());
+                let summary = [
+                    format!("authorization={scheme}"),
+                    format!(
+                        "x-amz-date={}",
+                        if request.header("X-Amz-Date").is_some() {
+                            "<present>"
+                        } else {
+                            "<none>"
+                        }
+                    ),
+                    format!(
+                        "x-amz-security-token={}",
+                        request.header("X-Amz-Security-Token").unwrap_or("<none>")
+                    ),
+                ]
+                .join("\n");
+                send(
+                    &mut writer,
+                    200,
+                    "OK",
+                    &ok(serde_json::json!({"ARN": arn, "Name": summary})),
+                    json,
+                )?;
+            }
+            "fake-signature" => {
+                // Kept for the test, never sent back: whatever the server
+                // answers is shown by --debug.
+                let signature = request
+                    .header("Authorization")
+                    .and_then(|a| a.rsplit_once("Signature="))
+                    .map(|(_, s)| s.to_owned());
+                if let Ok(mut last) = LAST_SIGNATURE.lock() {
+                    *last = signature;
+                }
+                send(
+                    &mut writer,
+                    200,
+                    "OK",
+                    &ok(serde_json::json!({"ARN": arn, "Name": sid})),
+                    json,
+                )?;
+            }
             "fake-short" => send(
                 &mut writer,
                 200,
@@ -261,6 +315,19 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
                 r#"{"__type": "com.amazonaws.secretsmanager#WeirdException", "message": "odd", "Reason": "extra"}"#,
                 json,
             )?,
+            "fake-hang" => {
+                // Like fake-slow, and counted, so a test knows the request
+                // is in flight.
+                HANGING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                std::thread::sleep(Duration::from_secs(3));
+                send(
+                    &mut writer,
+                    200,
+                    "OK",
+                    &ok(serde_json::json!({"ARN": arn, "Name": sid})),
+                    json,
+                )?;
+            }
             "fake-slow" => {
                 std::thread::sleep(Duration::from_secs(3));
                 send(

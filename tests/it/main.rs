@@ -15,4 +15,5 @@ mod output;
 mod prompt;
 mod properties;
 mod pty;
+mod transport;
 mod version;
