@@ -295,3 +295,38 @@ fn a_non_utf8_argument_is_a_clear_error() {
         )
     );
 }
+
+#[test]
+fn sigterm_during_a_slow_call_ends_the_process_like_the_cli() {
+    use std::os::unix::process::ExitStatusExt;
+    let fake = crate::fakesrv::FakeServer::shared();
+    let child = Command::new(binary())
+        .args([
+            "--secret-id",
+            "fake-slow",
+            "--version-stage",
+            "X",
+            "--endpoint-url",
+            &fake.endpoint,
+        ])
+        .env_clear()
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_DEFAULT_REGION", "us-east-1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(Duration::from_millis(500));
+    // SAFETY: signalling our own child.
+    unsafe {
+        libc::kill(i32::try_from(child.id()).expect("pid"), libc::SIGTERM);
+    }
+    let output = child.wait_with_output().expect("wait");
+    // Python's default SIGTERM disposition: killed by the signal, nothing printed.
+    assert_eq!(output.status.signal(), Some(libc::SIGTERM));
+    assert_eq!(
+        (output.stdout.as_slice(), output.stderr.as_slice()),
+        (&b""[..], &b""[..])
+    );
+}
