@@ -270,33 +270,9 @@ pub fn python_repr(value: &Value) -> String {
     }
 }
 
-/// Python's `repr()` of a float.
+/// Python's `repr()` of a float (the formatters' implementation).
 pub fn python_float(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".to_owned();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.to_owned();
-    }
-    if f == f.trunc() && f.abs() < 1e16 {
-        return format!("{f:.1}");
-    }
-    let s = format!("{f:e}");
-    // Rust: 1.5e20 / 1e-5; Python: 1.5e+20 / 1e-05 (for |exp| >= 16 or < -4).
-    let abs = f.abs();
-    if (1e-4..1e16).contains(&abs) {
-        return format!("{f}");
-    }
-    match s.split_once('e') {
-        Some((mantissa, exp)) => {
-            let (sign, digits) = match exp.strip_prefix('-') {
-                Some(d) => ('-', d),
-                None => ('+', exp),
-            };
-            format!("{mantissa}e{sign}{digits:0>2}")
-        }
-        None => s,
-    }
+    crate::output::text::python_float_repr(f)
 }
 
 fn python_bytes_repr(bytes: &[u8]) -> String {
