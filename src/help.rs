@@ -321,7 +321,7 @@ pub(crate) fn os_error_text(e: &io::Error, filename: Option<&str>) -> String {
 /// Python's `repr()` of a `str` (printability approximated without the
 /// Unicode database: controls, non-space whitespace, common format
 /// characters and private use are escaped).
-fn py_repr(s: &str) -> String {
+pub(crate) fn py_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
