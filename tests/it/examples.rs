@@ -3,7 +3,7 @@
 //! of error, each with its exact stderr and exit code.
 
 use crate::fakesrv::FakeServer;
-use crate::harness::{Moto, Test, free_port, unique_name};
+use crate::harness::{Moto, Test, free_port, labels, secret_arn as arn, unique_name};
 
 const V_OLD: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
 const V_NEW: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
@@ -18,17 +18,6 @@ fn rotated_secret() -> (String, &'static Moto) {
     moto.put_version(&name, V_NEW, &["AWSCURRENT"]);
     moto.put_version(&name, V_THIRD, &["STAGINGLABEL2"]);
     (name, moto)
-}
-
-fn arn(name: &str) -> String {
-    format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-a1b2c3")
-}
-
-fn labels(pairs: &[(&str, &[&str])]) -> std::collections::BTreeMap<String, Vec<String>> {
-    pairs
-        .iter()
-        .map(|(v, l)| (v.to_string(), l.iter().map(|s| s.to_string()).collect()))
-        .collect()
 }
 
 #[test]

@@ -412,3 +412,16 @@ pub fn unique_name(prefix: &str) -> String {
         COUNTER.fetch_add(1, Ordering::SeqCst)
     )
 }
+
+/// The ARN moto gives a secret seeded with the suffix `a1b2c3`.
+pub fn secret_arn(name: &str) -> String {
+    format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-a1b2c3")
+}
+
+/// Expected staging labels per version, in the shape [`Moto::labels`] returns.
+pub fn labels(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+    pairs
+        .iter()
+        .map(|(v, l)| (v.to_string(), l.iter().map(|s| s.to_string()).collect()))
+        .collect()
+}

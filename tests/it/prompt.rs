@@ -4,7 +4,7 @@
 //! terminal the CLI's warning and rc 255 are covered by the golden cases
 //! (146–150) and checked once more here.
 
-use crate::harness::{Moto, Test, unique_name};
+use crate::harness::{Moto, Test, labels, secret_arn as arn, unique_name};
 use crate::pty::Session;
 
 const V_OLD: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
@@ -25,17 +25,6 @@ fn rotated_secret() -> (String, &'static Moto) {
     moto.seed_secret(&name, "a1b2c3", V_OLD, "old");
     moto.put_version(&name, V_NEW, &["AWSCURRENT"]);
     (name, moto)
-}
-
-fn arn(name: &str) -> String {
-    format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-a1b2c3")
-}
-
-fn labels(pairs: &[(&str, &[&str])]) -> std::collections::BTreeMap<String, Vec<String>> {
-    pairs
-        .iter()
-        .map(|(v, l)| (v.to_string(), l.iter().map(|s| s.to_string()).collect()))
-        .collect()
 }
 
 #[test]
