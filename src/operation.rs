@@ -16,7 +16,9 @@ use serde_json::{Map, Value};
 
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
-use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextMut,
+};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 
@@ -50,6 +52,7 @@ pub async fn update_secret_version_stage(
         .set_move_to_version_id(request.move_to_version_id.clone())
         .customize()
         .interceptor(ResponseSizeLimit)
+        .interceptor(EndpointPath::for_url(url))
         .send()
         .await;
     match result {
@@ -95,6 +98,58 @@ impl Intercept for ResponseSizeLimit {
 }
 
 const TOO_LARGE: &str = "response body too large: ";
+
+/// botocore joins an endpoint path and the operation's `/` without adding
+/// a slash (`http://host/prefix` → `POST /prefix`); the SDK sends
+/// `/prefix/`. This puts the request on botocore's path before signing.
+#[derive(Debug)]
+struct EndpointPath {
+    /// The endpoint's own path, when it has one that does not end in `/`.
+    path: Option<String>,
+}
+
+impl EndpointPath {
+    fn for_url(url: &str) -> EndpointPath {
+        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let path = after_scheme
+            .find('/')
+            .map(|at| &after_scheme[at..])
+            .map(|p| p.split(['?', '#']).next().unwrap_or(p))
+            .filter(|p| *p != "/" && !p.ends_with('/'))
+            .map(str::to_owned);
+        EndpointPath { path }
+    }
+}
+
+impl Intercept for EndpointPath {
+    fn name(&self) -> &'static str {
+        "EndpointPath"
+    }
+
+    fn modify_before_signing(
+        &self,
+        context: &mut BeforeTransmitInterceptorContextMut<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let request = context.request_mut();
+        let uri = request.uri().to_owned();
+        let with_slash = format!("{path}/");
+        if let Some(at) = uri.find(&with_slash)
+            && uri[at + with_slash.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == '?' || c == '#')
+        {
+            let fixed = format!("{}{}{}", &uri[..at], path, &uri[at + with_slash.len()..]);
+            request.set_uri(fixed)?;
+        }
+        Ok(())
+    }
+}
 
 /// The modeled output members, in model order, nulls dropped.
 pub fn output_to_json(output: &UpdateSecretVersionStageOutput) -> Value {

@@ -223,3 +223,16 @@ fn unmodeled_error_codes_and_raw_bodies() {
     );
     fake("fake-badjson").expect("", "", 0);
 }
+
+#[test]
+fn an_endpoint_path_is_the_request_path() {
+    let endpoint = format!("{}/custom/path", FakeServer::shared().endpoint);
+    Test::new()
+        .args(["--secret-id", "fake-echo", "--version-stage", "X", "--query", "Name"])
+        .args(["--output", "text", "--endpoint-url", &endpoint])
+        .expect(
+            "method=POST\npath=/custom/path\ncontent-type=application/x-amz-json-1.1\nx-amz-target=secretsmanager.UpdateSecretVersionStage\nauthorization=AWS4-HMAC-SHA256 Credential=testing/YYYYMMDD/us-east-1/secretsmanager/aws4_request\nbody={\"SecretId\":\"fake-echo\",\"VersionStage\":\"X\"}\n",
+            "",
+            0,
+        );
+}
