@@ -160,10 +160,17 @@ pub struct OptionSpec {
 /// Every option: the command's own first, then the global ones, each group
 /// in the CLI's order.
 pub fn options() -> Vec<OptionSpec> {
-    specs()
+    specs().to_vec()
 }
 
-fn specs() -> Vec<OptionSpec> {
+/// The option table, built from the clap definition once per process (both
+/// parsing stages and the auto-prompt read it).
+fn specs() -> &'static [OptionSpec] {
+    static SPECS: std::sync::OnceLock<Vec<OptionSpec>> = std::sync::OnceLock::new();
+    SPECS.get_or_init(build_specs)
+}
+
+fn build_specs() -> Vec<OptionSpec> {
     Opts::command()
         .get_arguments()
         .filter_map(|arg: &Arg| {

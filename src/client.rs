@@ -392,12 +392,5 @@ fn container_credentials_configured(env: &Env) -> bool {
 }
 
 fn credential_error_text(e: &aws_credential_types::provider::error::CredentialsError) -> String {
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
+    crate::operation::error_chain(e)
 }

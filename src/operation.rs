@@ -294,7 +294,8 @@ fn unparsable_success(raw: &HttpResponse) -> Option<CallResult> {
     })
 }
 
-fn error_chain(error: &dyn std::error::Error) -> String {
+/// An error and its sources, joined with `: `.
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(s) = source {
